@@ -1,0 +1,24 @@
+import { writeAtomic } from '../io/files.ts';
+import { networkToJSON } from '../core/model-json.ts';
+import { requireFlag, parseOptions, type Command } from './command.ts';
+import { modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'create a fresh model with seeded random weights',
+  help: `Usage: bpnet init --layers 2-2-2 [--activation sigmoid] [--loss mse] --out M.json [--seed S]
+
+${modelFlagsHelp}
+  --out FILE              where to write the model (atomically)
+
+Example: bpnet init --layers 2-2-2 --activation sigmoid --loss mse --out m.json --seed 1`,
+  async run(argv) {
+    const { values } = parseOptions(argv, { ...modelFlags, out: { type: 'string' } });
+    const out = requireFlag(values.out, '--out');
+    requireFlag(values.layers, '--layers');
+    const net = modelFromFlags(values);
+    writeAtomic(out, JSON.stringify(networkToJSON(net)) + '\n');
+    process.stderr.write(`wrote ${out}: ${net.layers.map((l) => l.units).join('-')} (${net.parameterCount} parameters)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * The bpnet command line. Exit codes: 0 success, 2 bad usage or bad input (the message names the
+ * file, field or flag), 1 internal failure, 130 interrupted (model saved).
+ */
+import { readFileSync } from 'node:fs';
+import { BpnetError } from '../core/errors.ts';
+import { UsageError } from './command.ts';
+import { commands } from './commands.ts';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `bpnet — feedforward neural networks trained by backpropagation
+
+Usage: bpnet <command> [options]     (bpnet <command> --help for its options)
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Exit codes: 0 ok, 2 bad usage or input, 1 internal error, 130 interrupted.
+`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(version() + '\n');
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`bpnet: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help + '\n');
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`bpnet ${name}: ${e.message}\n(see: bpnet ${name} --help)\n`);
+      return 2;
+    }
+    if (e instanceof BpnetError) {
+      process.stderr.write(`bpnet ${name}: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`bpnet ${name}: internal error: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.stderr.write(`bpnet: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 1; },
+);

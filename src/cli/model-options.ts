@@ -1,0 +1,68 @@
+/**
+ * Flags shared by commands that build or load a model: where the model comes from (--model file or
+ * --layers spec) and what it computes with (--dtype, --backend).
+ */
+import { ACTIVATION_NAMES } from '../core/activations.ts';
+import type { Dataset } from '../core/dataset.ts';
+import { INIT_NAMES } from '../core/init.ts';
+import { selectKernel } from '../core/kernels/registry.ts';
+import { LOSS_NAMES } from '../core/losses.ts';
+import { networkFromJSON, networkToJSON } from '../core/model-json.ts';
+import { Network } from '../core/network.ts';
+import { buildSpec, defaultLossFor, parseLayerSizes } from '../core/spec.ts';
+import { readJson } from '../io/files.ts';
+import { choiceFlag, numberFlag, UsageError, type Options } from './command.ts';
+
+export const modelFlags = {
+  model: { type: 'string' },
+  layers: { type: 'string' },
+  activation: { type: 'string' },
+  'output-activation': { type: 'string' },
+  loss: { type: 'string' },
+  init: { type: 'string' },
+  seed: { type: 'string' },
+  dtype: { type: 'string' },
+  backend: { type: 'string' },
+} as const satisfies Options;
+
+export const modelFlagsHelp = `Model:
+  --model FILE            start from this model file
+  --layers 784-128-10     or build a new model: input size, then units per layer
+  --activation NAME       hidden layers: ${ACTIVATION_NAMES.filter((a) => a !== 'softmax').join(', ')} (default relu)
+  --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
+                          binary-cross-entropy, else --activation or linear)
+  --loss NAME             ${LOSS_NAMES.join(', ')} (default: from the data)
+  --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
+  --seed S                seed for initialisation and shuffling (default 1)
+  --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
+  --backend NAME          kernel backend (default auto)`;
+
+type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
+
+/** Loads --model or builds --layers, computing with the kernel the precision rule selects. */
+export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network {
+  if (values.model && values.layers) throw new UsageError('give either --model or --layers, not both');
+  const dtype = choiceFlag(values.dtype, '--dtype', ['auto', 'float32', 'float64'] as const);
+  let net: Network;
+  if (values.model) {
+    net = networkFromJSON(readJson(values.model), values.model);
+  } else if (values.layers) {
+    const sizes = parseLayerSizes(values.layers);
+    const spec = buildSpec(sizes, {
+      activation: choiceFlag(values.activation, '--activation', ACTIVATION_NAMES),
+      outputActivation: choiceFlag(values['output-activation'], '--output-activation', ACTIVATION_NAMES),
+      loss: choiceFlag(values.loss, '--loss', LOSS_NAMES) ?? (data ? defaultLossFor(data) : 'mse'),
+    });
+    net = Network.create(spec, {
+      seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
+      init: choiceFlag(values.init, '--init', INIT_NAMES),
+    });
+  } else {
+    throw new UsageError('--model FILE or --layers SIZES is required');
+  }
+  const kernel = selectKernel({ dtype, backend: values.backend, parameterCount: net.parameterCount });
+  return kernel === net.kernel || (kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype) ? net : net.clone(kernel);
+}
+
+/** The model as JSON (for printing or saving); kept here so commands never reach into layers. */
+export { networkToJSON };

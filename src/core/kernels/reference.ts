@@ -1,0 +1,96 @@
+/**
+ * The float64 reference kernel: plain loops, written to be read. It is the oracle that every fast
+ * path is tested against, and the path used wherever exactness is the point (worked examples,
+ * explain, gradient check).
+ */
+import { activations, softmaxBackwardRow, softmaxRow, type ActivationName } from '../activations.ts';
+import { bceFromLogit, crossEntropyFromLogits, losses, type LossName } from '../losses.ts';
+import { allocFloat, type DType, type Float } from '../tensor.ts';
+import type { Kernel } from './kernel.ts';
+
+export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
+  return {
+    name: 'reference',
+    dtype,
+    alloc: (length) => allocFloat(dtype, length),
+    gemm,
+    biasActivate,
+    activationBackward,
+    outputDelta,
+    lossSum,
+    sumRows(X, rows, cols, alpha, out) {
+      out.fill(0);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j]! += X[i * cols + j]!;
+      if (alpha !== 1) for (let j = 0; j < cols; j++) out[j]! *= alpha;
+    },
+    axpy(n, alpha, x, y) {
+      for (let i = 0; i < n; i++) y[i]! += alpha * x[i]!;
+    },
+  };
+}
+
+function gemm(
+  transA: boolean, transB: boolean, m: number, n: number, k: number,
+  alpha: number, A: Float, B: Float, beta: 0 | 1, C: Float,
+): void {
+  // Strides make op(A)[i, p] = A[i*ai + p*ap] and op(B)[p, j] = B[p*bp + j*bj].
+  const ai = transA ? 1 : k, ap = transA ? m : 1;
+  const bp = transB ? 1 : n, bj = transB ? k : 1;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += A[i * ai + p * ap]! * B[p * bp + j * bj]!;
+      const c = i * n + j;
+      C[c] = alpha * sum + (beta === 1 ? C[c]! : 0);
+    }
+  }
+}
+
+function biasActivate(Z: Float, b: Float, A: Float, rows: number, cols: number, activation: ActivationName): void {
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) Z[i * cols + j]! += b[j]!;
+  if (activation === 'softmax') {
+    for (let i = 0; i < rows; i++) softmaxRow(Z, A, i * cols, cols);
+    return;
+  }
+  const g = activations[activation];
+  for (let i = 0; i < rows * cols; i++) A[i] = g.f(Z[i]!);
+}
+
+function activationBackward(
+  G: Float, Z: Float, A: Float, out: Float, rows: number, cols: number, activation: ActivationName,
+): void {
+  if (activation === 'softmax') {
+    for (let i = 0; i < rows; i++) softmaxBackwardRow(G, A, out, i * cols, cols);
+    return;
+  }
+  const g = activations[activation];
+  for (let i = 0; i < rows * cols; i++) out[i] = G[i]! * g.df(Z[i]!, A[i]!);
+}
+
+function outputDelta(
+  Z: Float, A: Float, Y: Float, delta: Float, rows: number, cols: number,
+  activation: ActivationName, lossName: LossName,
+): number {
+  const loss = losses[lossName];
+  if (loss.fusedActivation === activation) {
+    // Fused rule: the g′ factor cancels against ∂loss/∂a, leaving δ = a − y.
+    for (let i = 0; i < rows * cols; i++) delta[i] = A[i]! - Y[i]!;
+  } else {
+    for (let i = 0; i < rows * cols; i++) delta[i] = loss.df(A[i]!, Y[i]!);
+    activationBackward(delta, Z, A, delta, rows, cols, activation);
+  }
+  return lossSum(Z, A, Y, rows, cols, activation, lossName);
+}
+
+function lossSum(Z: Float, A: Float, Y: Float, rows: number, cols: number, activation: ActivationName, lossName: LossName): number {
+  let total = 0;
+  if (lossName === 'cross-entropy' && activation === 'softmax') {
+    for (let i = 0; i < rows; i++) total += crossEntropyFromLogits(Z, Y, i * cols, cols);
+  } else if (lossName === 'binary-cross-entropy' && activation === 'sigmoid') {
+    for (let i = 0; i < rows * cols; i++) total += bceFromLogit(Z[i]!, Y[i]!);
+  } else {
+    const loss = losses[lossName];
+    for (let i = 0; i < rows * cols; i++) total += loss.f(A[i]!, Y[i]!);
+  }
+  return total;
+}

@@ -1,0 +1,50 @@
+/**
+ * Building network specs from the short "784-128-10" form used by the CLI and the playground.
+ */
+import { isActivationName, type ActivationName } from './activations.ts';
+import type { Dataset } from './dataset.ts';
+import { isClassification } from './dataset.ts';
+import { BpnetError } from './errors.ts';
+import type { LossName } from './losses.ts';
+import type { NetworkSpec } from './network.ts';
+
+/** "784-128-10" → [784, 128, 10]: the input size, then the units of every layer. */
+export function parseLayerSizes(text: string, where = '--layers'): number[] {
+  const sizes = text.split(/[-x,]/).map((s) => Number(s));
+  if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new BpnetError(`expected sizes like 784-128-10 (input size, then units per layer), got "${text}"`, where);
+  }
+  return sizes;
+}
+
+export interface SpecOptions {
+  /** Activation of the hidden layers (default relu). */
+  activation?: ActivationName;
+  /** Activation of the output layer (default: softmax for cross-entropy, sigmoid for binary cross-entropy, else `activation` when given, else linear). */
+  outputActivation?: ActivationName;
+  loss?: LossName;
+}
+
+/**
+ * A spec from layer sizes.
+ * @example buildSpec([2, 2, 2], { activation: 'sigmoid', loss: 'mse' }) // the classic 2-2-2 network
+ */
+export function buildSpec(sizes: number[], options: SpecOptions = {}): NetworkSpec {
+  const loss = options.loss ?? 'mse';
+  const hidden = options.activation ?? 'relu';
+  const output = options.outputActivation
+    ?? (loss === 'cross-entropy' ? 'softmax' : loss === 'binary-cross-entropy' ? 'sigmoid' : options.activation ?? 'linear');
+  for (const a of [hidden, output]) if (!isActivationName(a)) throw new BpnetError(`unknown activation "${a}"`, 'activation');
+  if (hidden === 'softmax') throw new BpnetError('softmax is allowed on the output layer only', 'activation');
+  return {
+    inputs: sizes[0]!,
+    layers: sizes.slice(1).map((units, i) => ({ units, activation: i === sizes.length - 2 ? output : hidden })),
+    loss,
+  };
+}
+
+/** The natural loss for a dataset: softmax cross-entropy for classes, binary cross-entropy for 0/1, else mse. */
+export function defaultLossFor(data: Dataset): LossName {
+  if (!isClassification(data)) return 'mse';
+  return data.outputSize > 1 ? 'cross-entropy' : 'binary-cross-entropy';
+}

@@ -1,0 +1,266 @@
+/**
+ * The training loop: mini-batch gradient descent with shuffling, schedules, stopping criteria and
+ * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
+ * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
+ */
+import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
+import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
+import { check } from './errors.ts';
+import { countCorrect, evaluate } from './evaluate.ts';
+import type { Network } from './network.ts';
+import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions } from './optimizers.ts';
+import { Rng } from './rng.ts';
+import type { Float } from './tensor.ts';
+
+export type UpdateOrder = 'simultaneous' | 'sequential';
+
+/** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
+export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
+
+export interface EpochStats {
+  epoch: number;
+  /** Mean objective over the epoch's batches, each measured before its update. */
+  loss: number;
+  accuracy: number | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  seconds: number;
+  learningRate: number;
+  samplesPerSecond: number;
+}
+
+export interface BatchStats {
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number | null;
+}
+
+export interface TrainOptions extends OptimizerOptions {
+  /** Update rule (default "sgd"). */
+  optimizer?: OptimizerName;
+  /** η (default 0.001 for adam, 0.1 otherwise). */
+  learningRate?: number;
+  /** Samples per batch: 1 = online, ≥ size = full batch (default 32). */
+  batchSize?: number;
+  /** Maximum number of epochs (default 10). */
+  epochs?: number;
+  /** λ of (λ/2)·Σ‖W‖² (default 0). */
+  weightDecay?: number;
+  /** Seed of the shuffling Rng (default 1). */
+  seed?: number;
+  /** Shuffle the training samples each epoch (default true). */
+  shuffle?: boolean;
+  /** Fraction of the data (its last rows) held out for validation and early stopping (default 0). */
+  validationSplit?: number;
+  /** Explicit validation data; takes precedence over validationSplit. */
+  validationData?: Dataset;
+  /** Early stopping: epochs without a better validation loss before stopping (default 10). */
+  patience?: number;
+  /** Stop once the epoch loss is at or below this. */
+  targetLoss?: number;
+  schedule?: LrSchedule;
+  /** "simultaneous" (correct backprop, default) or "sequential" (see BackwardOptions.onLayerGradient). */
+  updateOrder?: UpdateOrder;
+  signal?: AbortSignal;
+  onBatch?: (stats: BatchStats) => void;
+  /** Return false to stop after this epoch. */
+  onEpoch?: (stats: EpochStats) => void | boolean;
+}
+
+export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
+
+export interface TrainResult {
+  history: EpochStats[];
+  stopReason: StopReason;
+  /** Epoch whose weights the network holds at the end (the best one with early stopping). */
+  bestEpoch: number;
+}
+
+export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
+  if (!schedule || schedule.type === 'constant') return lr;
+  if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
+  return lr * Math.pow(schedule.factor, epoch);
+}
+
+export class Trainer {
+  readonly optimizer: Optimizer;
+  readonly train: Dataset;
+  readonly validation: Dataset | undefined;
+  readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'updateOrder' | 'shuffle'>>;
+  epoch = 0;
+  private readonly rng: Rng;
+  private readonly order: Uint32Array;
+  private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
+  private readonly classification: boolean;
+  private readonly updateLayer: (layer: number) => void;
+  private lr = 0;
+
+  constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
+    validateOptions(config);
+    check(data.inputSize === net.inputSize, `data has ${data.inputSize} inputs but the model expects ${net.inputSize}`, 'data');
+    check(data.outputSize === net.outputSize, `data has ${data.outputSize} targets but the model has ${net.outputSize} outputs`, 'data');
+    const split = config.validationData ? 0 : (config.validationSplit ?? 0);
+    const held = Math.floor(data.size * split);
+    check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
+    this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
+    this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    const optimizer = config.optimizer ?? 'sgd';
+    this.optimizer = createOptimizer(optimizer, config);
+    this.options = {
+      learningRate: config.learningRate ?? (optimizer === 'adam' ? 0.001 : 0.1),
+      batchSize: Math.min(config.batchSize ?? 32, this.train.size),
+      weightDecay: config.weightDecay ?? 0,
+      updateOrder: config.updateOrder ?? 'simultaneous',
+      shuffle: config.shuffle ?? true,
+    };
+    this.rng = new Rng(config.seed ?? 1);
+    this.order = Uint32Array.from({ length: this.train.size }, (_, i) => i);
+    this.classification = isClassification(this.train);
+    this.updateLayer = (i) => {
+      const layer = net.layers[i]!;
+      const trace = this.currentTrace!;
+      this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
+      if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
+    };
+  }
+
+  private currentTrace: Trace | undefined;
+
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.train.size / this.options.batchSize);
+  }
+
+  /**
+   * One gradient step on the given rows (row-major, already gathered); returns the summed loss
+   * before the update and the number of correctly classified rows.
+   */
+  step(trace: Trace, Y: Float, lr: number): { lossSum: number; correct: number } {
+    const net = this.net;
+    this.lr = lr;
+    this.currentTrace = trace;
+    forward(net, trace);
+    const lossSum = lossAndDelta(net, trace, Y);
+    const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
+    this.optimizer.beginStep();
+    const sequential = this.options.updateOrder === 'sequential';
+    backward(net, trace, { weightDecay: this.options.weightDecay, onLayerGradient: sequential ? this.updateLayer : undefined });
+    if (!sequential) for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
+    return { lossSum, correct };
+  }
+
+  /** Buffers for a batch of `rows` samples, made once per batch size. */
+  buffersFor(rows: number): { trace: Trace; Y: Float } {
+    let b = this.traces.get(rows);
+    if (!b) this.traces.set(rows, (b = { trace: createTrace(this.net, rows), Y: this.net.kernel.alloc(rows * this.net.outputSize) }));
+    return b;
+  }
+
+  /** Runs one epoch (all batches) and returns its statistics. */
+  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal): EpochStats {
+    const started = now();
+    const { batchSize, shuffle } = this.options;
+    const data = this.train;
+    this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
+    if (shuffle) this.rng.shuffle(this.order);
+    let lossSum = 0, correct = 0, seen = 0, batch = 0;
+    const penalty = () => (this.options.weightDecay / 2) * this.net.weightSquaredSum();
+    let objectiveSum = 0;
+    for (let start = 0; start < data.size; start += batchSize, batch++) {
+      const rows = Math.min(batchSize, data.size - start);
+      const { trace, Y } = this.buffersFor(rows);
+      gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
+      gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
+      const pen = this.options.weightDecay ? penalty() : 0;
+      const r = this.step(trace, Y, this.lr);
+      lossSum += r.lossSum;
+      objectiveSum += r.lossSum + pen * rows;
+      correct += r.correct;
+      seen += rows;
+      onBatch?.({
+        epoch: this.epoch, batch, batches: this.batchesPerEpoch, loss: r.lossSum / rows,
+        accuracy: this.classification ? r.correct / rows : null,
+      });
+      if (signal?.aborted) break;
+    }
+    const seconds = (now() - started) / 1000;
+    const val = this.validation ? evaluate(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
+    const stats: EpochStats = {
+      epoch: this.epoch,
+      loss: objectiveSum / Math.max(seen, 1),
+      accuracy: this.classification ? correct / Math.max(seen, 1) : null,
+      valLoss: val ? val.objective : null,
+      valAccuracy: val ? val.accuracy : null,
+      seconds,
+      learningRate: this.lr,
+      samplesPerSecond: seen / Math.max(seconds, 1e-9),
+    };
+    this.epoch++;
+    return stats;
+  }
+}
+
+/** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */
+function gatherRows(src: Float, cols: number, order: Uint32Array, start: number, rows: number, dst: Float): void {
+  for (let r = 0; r < rows; r++) {
+    const from = order[start + r]! * cols;
+    dst.set(src.subarray(from, from + cols), r * cols);
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/**
+ * Trains `net` in place on `data`.
+ * @example
+ * const result = await train(net, data, { optimizer: 'adam', epochs: 50, batchSize: 16 });
+ * console.log(result.history.at(-1)?.loss);
+ */
+export async function train(net: Network, data: Dataset, options: TrainOptions = {}): Promise<TrainResult> {
+  const trainer = new Trainer(net, data, options);
+  const epochs = options.epochs ?? 10;
+  const patience = options.patience ?? 10;
+  const history: EpochStats[] = [];
+  let best: { loss: number; epoch: number; weights: Network } | undefined;
+  let stopReason: StopReason = 'epochs';
+  let lastYield = now();
+  for (let e = 0; e < epochs; e++) {
+    const stats = trainer.runEpoch(options.onBatch, options.signal);
+    history.push(stats);
+    if (stats.valLoss !== null && (!best || stats.valLoss < best.loss)) {
+      if (best) best.weights.copyParametersFrom(net);
+      best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };
+    }
+    if (options.onEpoch?.(stats) === false) { stopReason = 'callback'; break; }
+    if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
+    if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
+    if (best && stats.epoch - best.epoch >= patience) { stopReason = 'early-stopping'; break; }
+    // Yield now and then so that signals, timers and UI events get a chance to run.
+    if (now() - lastYield > 50) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = now();
+      if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
+    }
+  }
+  if (best) net.copyParametersFrom(best.weights);
+  return { history, stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
+}
+
+function validateOptions(o: TrainOptions): void {
+  const positive = (v: number | undefined, name: string) =>
+    check(v === undefined || (Number.isFinite(v) && v > 0), `must be a positive number, got ${v}`, name);
+  const nonNegative = (v: number | undefined, name: string) =>
+    check(v === undefined || (Number.isFinite(v) && v >= 0), `must be a number ≥ 0, got ${v}`, name);
+  check(o.optimizer === undefined || OPTIMIZER_NAMES.includes(o.optimizer), `unknown optimizer "${o.optimizer}" (expected ${OPTIMIZER_NAMES.join(', ')})`, 'optimizer');
+  positive(o.learningRate, 'learningRate');
+  check(o.batchSize === undefined || (Number.isInteger(o.batchSize) && o.batchSize > 0), `must be a positive integer, got ${o.batchSize}`, 'batchSize');
+  check(o.epochs === undefined || (Number.isInteger(o.epochs) && o.epochs >= 0), `must be an integer ≥ 0, got ${o.epochs}`, 'epochs');
+  nonNegative(o.weightDecay, 'weightDecay');
+  check(o.momentum === undefined || (o.momentum >= 0 && o.momentum < 1), `must be in [0, 1), got ${o.momentum}`, 'momentum');
+  check(o.validationSplit === undefined || (o.validationSplit >= 0 && o.validationSplit < 1), `must be in [0, 1), got ${o.validationSplit}`, 'validationSplit');
+  check(o.updateOrder === undefined || o.updateOrder === 'simultaneous' || o.updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${o.updateOrder}"`, 'updateOrder');
+  nonNegative(o.targetLoss, 'targetLoss');
+}

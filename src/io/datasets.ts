@@ -1,0 +1,39 @@
+/**
+ * Loading datasets from files (Node). The format is chosen by the file name; more loaders
+ * (MNIST IDX, MATLAB .mat, the embedded mnist-sample) register themselves in `datasetLoaders`.
+ */
+import { BpnetError } from '../core/errors.ts';
+import type { Dataset } from '../core/dataset.ts';
+import { parseCSV } from '../data/csv.ts';
+import { parseDatasetJSON } from '../data/dataset-json.ts';
+import { readJson, readText } from './files.ts';
+
+export interface LoadDatasetOptions {
+  /** CSV: names of the target column(s). */
+  target?: string[];
+  /** MNIST IDX: the labels file that goes with an images file. */
+  labels?: string;
+  /** Which split a data set with splits should give when none is named ("train" or "test"). */
+  defaultSplit?: 'train' | 'test';
+}
+
+export interface DatasetLoader {
+  /** Short name for error messages, e.g. "csv". */
+  name: string;
+  matches(spec: string): boolean;
+  load(spec: string, options: LoadDatasetOptions): Dataset | Promise<Dataset>;
+}
+
+export const datasetLoaders: DatasetLoader[] = [
+  { name: 'json', matches: (s) => /\.json$/i.test(s), load: (s) => parseDatasetJSON(readJson(s), s) },
+  { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => parseCSV(readText(s), s, { target: o.target }) },
+];
+
+/** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */
+export async function loadDataset(spec: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
+  const loader = datasetLoaders.find((l) => l.matches(spec));
+  if (!loader) {
+    throw new BpnetError(`unknown data format (expected one of: ${datasetLoaders.map((l) => l.name).join(', ')})`, spec);
+  }
+  return loader.load(spec, options);
+}

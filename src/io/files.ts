@@ -1,0 +1,56 @@
+/**
+ * File access for the CLI (Node only). Reads fail with a BpnetError naming the file; writes are
+ * atomic — written to a temporary file beside the target, then renamed over it — so an interrupted
+ * run never leaves a half-written model behind.
+ */
+import { readFileSync, renameSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { BpnetError } from '../core/errors.ts';
+
+export function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : (e as Error).message;
+    throw new BpnetError(`cannot read: ${why}`, path);
+  }
+}
+
+export function readText(path: string): string {
+  return readBytes(path).toString('utf8');
+}
+
+/** Parses a JSON file; a syntax error names the file, line and column. */
+export function readJson(path: string): unknown {
+  const text = readText(path);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new BpnetError(`invalid JSON: ${describeJsonError(text, e as Error)}`, path);
+  }
+}
+
+function describeJsonError(text: string, e: Error): string {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return e.message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `${e.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}
+
+/** Writes a file atomically (temp file + rename), creating the folder if needed. */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw new BpnetError(`cannot write: ${(e as Error).message}`, path);
+  }
+}

@@ -7,6 +7,7 @@ import type { Dataset } from '../core/dataset.ts';
 import { parseCSV } from '../data/csv.ts';
 import { parseDatasetJSON } from '../data/dataset-json.ts';
 import { readJson, readText } from './files.ts';
+import { loadMnistSample, MNIST_SAMPLE_PATTERN } from './mnist-sample.ts';
 
 export interface LoadDatasetOptions {
   /** CSV: names of the target column(s). */
@@ -27,6 +28,7 @@ export interface DatasetLoader {
 export const datasetLoaders: DatasetLoader[] = [
   { name: 'json', matches: (s) => /\.json$/i.test(s), load: (s) => parseDatasetJSON(readJson(s), s) },
   { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => parseCSV(readText(s), s, { target: o.target }) },
+  { name: 'mnist-sample', matches: (s) => MNIST_SAMPLE_PATTERN.test(s), load: (s, o) => loadMnistSample(s, o.defaultSplit) },
 ];
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */

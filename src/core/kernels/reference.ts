@@ -33,15 +33,31 @@ function gemm(
   transA: boolean, transB: boolean, m: number, n: number, k: number,
   alpha: number, A: Float, B: Float, beta: 0 | 1, C: Float,
 ): void {
-  // Strides make op(A)[i, p] = A[i*ai + p*ap] and op(B)[p, j] = B[p*bp + j*bj].
+  // Strides make op(A)[i, p] = A[i*ai + p*ap].
   const ai = transA ? 1 : k, ap = transA ? m : 1;
-  const bp = transB ? 1 : n, bj = transB ? k : 1;
+  if (transB) {
+    // op(B)[p, j] = B[j*k + p]: C[i, j] is the dot product of row i of op(A) with row j of B.
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let p = 0; p < k; p++) sum += A[i * ai + p * ap]! * B[j * k + p]!;
+        const c = i * n + j;
+        C[c] = alpha * sum + (beta === 1 ? C[c]! : 0);
+      }
+    }
+    return;
+  }
+  // op(B)[p, j] = B[p*n + j]: row i of C accumulates the rows of B weighted by row i of op(A).
+  // This loop order walks B and C along their rows (cache-friendly), and skips zero weights
+  // (common: ReLU's inactive units, blank pixels) without changing the result.
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = 0;
-      for (let p = 0; p < k; p++) sum += A[i * ai + p * ap]! * B[p * bp + j * bj]!;
-      const c = i * n + j;
-      C[c] = alpha * sum + (beta === 1 ? C[c]! : 0);
+    const c = i * n;
+    if (beta === 0) C.fill(0, c, c + n);
+    for (let p = 0; p < k; p++) {
+      const s = alpha * A[i * ai + p * ap]!;
+      if (s === 0) continue;
+      const b = p * n;
+      for (let j = 0; j < n; j++) C[c + j]! += s * B[b + j]!;
     }
   }
 }

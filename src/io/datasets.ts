@@ -1,12 +1,16 @@
 /**
- * Loading datasets from files (Node). The format is chosen by the file name; more loaders
- * (MNIST IDX, MATLAB .mat, the embedded mnist-sample) register themselves in `datasetLoaders`.
+ * Loading datasets from files (Node). The format is chosen by the file name: .json, .csv (generic,
+ * or Kaggle-style label,pixel0,… digits), MNIST IDX (…idx3-ubyte[.gz] with --labels), MATLAB .mat
+ * (variables X and y), and the embedded `mnist-sample[:train|:test]`.
  */
 import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { parseCSV } from '../data/csv.ts';
 import { parseDatasetJSON } from '../data/dataset-json.ts';
+import { isDigitsCsvHeader, parseDigitsCSV } from '../data/digits-csv.ts';
 import { readJson, readText } from './files.ts';
+import { IDX_IMAGES_PATTERN, loadIdx } from './idx.ts';
+import { loadMatDataset } from './mat-files.ts';
 import { loadMnistSample, MNIST_SAMPLE_PATTERN } from './mnist-sample.ts';
 
 export interface LoadDatasetOptions {
@@ -27,9 +31,19 @@ export interface DatasetLoader {
 
 export const datasetLoaders: DatasetLoader[] = [
   { name: 'json', matches: (s) => /\.json$/i.test(s), load: (s) => parseDatasetJSON(readJson(s), s) },
-  { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => parseCSV(readText(s), s, { target: o.target }) },
+  { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => loadCsv(s, o) },
+  { name: 'mnist-idx', matches: (s) => IDX_IMAGES_PATTERN.test(s), load: (s, o) => loadIdx(s, o.labels) },
+  { name: 'mat', matches: (s) => /\.mat$/i.test(s), load: (s) => loadMatDataset(s) },
   { name: 'mnist-sample', matches: (s) => MNIST_SAMPLE_PATTERN.test(s), load: (s, o) => loadMnistSample(s, o.defaultSplit) },
 ];
+
+/** Kaggle-style digit CSVs (label,pixel0,…) are recognised by their header; anything else is generic CSV. */
+function loadCsv(path: string, options: LoadDatasetOptions): Dataset {
+  const text = readText(path);
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  if (!options.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, path);
+  return parseCSV(text, path, { target: options.target });
+}
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */
 export async function loadDataset(spec: string, options: LoadDatasetOptions = {}): Promise<Dataset> {

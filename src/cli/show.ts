@@ -1,0 +1,63 @@
+import { predictedClass } from '../core/dataset.ts';
+import { BpnetError } from '../core/errors.ts';
+import { predict } from '../core/evaluate.ts';
+import { Rng } from '../core/rng.ts';
+import { drawDigitGrid } from '../draw/digit-grid.ts';
+import { loadDataset } from '../io/datasets.ts';
+import { loadModel } from '../io/models.ts';
+import { savePng } from '../io/png.ts';
+import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
+import { classNames, imageLayout } from './images.ts';
+
+export const showCommand: Command = {
+  name: 'show',
+  summary: 'draw a grid of digit images as PNG (with --model: predictions, wrong ones in red)',
+  help: `Usage: bpnet show --data D --out grid.png [--count 100] [--model M.json] [--seed S]
+
+  --data D           images: mnist-sample[:train|:test], IDX, digit CSV, .mat (X, y), …
+  --labels FILE      IDX: the labels file for an images file
+  --count N          how many random samples to draw (default 100, a 10×10 grid)
+  --seed S           which random samples (default 1)
+  --model FILE       also show each sample's predicted class: green when right, red when wrong
+  --order row|column how the pixels are unrolled (default: column for .mat, as MATLAB stores X)
+  --out FILE         the PNG to write
+
+Example: bpnet show --data mnist-sample:test --model m.json --out grid.png`,
+  async run(argv) {
+    const { values } = parseOptions(argv, {
+      data: { type: 'string' }, labels: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' },
+      model: { type: 'string' }, order: { type: 'string' }, out: { type: 'string' },
+    });
+    const out = requireFlag(values.out, '--out');
+    const spec = requireFlag(values.data, '--data');
+    const data = await loadDataset(spec, { labels: values.labels, defaultSplit: 'test' });
+    const layout = imageLayout(data, spec, values.order);
+    const count = Math.min(numberFlag(values.count, '--count', 'positive-integer') ?? 100, data.size);
+    const order = Uint32Array.from({ length: data.size }, (_, i) => i);
+    new Rng(numberFlag(values.seed, '--seed', 'integer') ?? 1).shuffle(order);
+    const indices = Array.from(order.subarray(0, count));
+    let predictions: { text: string; correct: boolean }[] | undefined;
+    let wrong = 0;
+    if (values.model) {
+      const net = loadModel(values.model);
+      if (net.inputSize !== data.inputSize || net.outputSize !== data.outputSize) {
+        throw new BpnetError(`the model is ${net.inputSize} → ${net.outputSize} but the data is ${data.inputSize} → ${data.outputSize}`, values.model);
+      }
+      const names = classNames(data, net);
+      const inputs = new Float64Array(count * data.inputSize);
+      indices.forEach((s, k) => inputs.set(data.inputs.subarray(s * data.inputSize, (s + 1) * data.inputSize), k * data.inputSize));
+      const outputs = predict(net, inputs, count);
+      predictions = indices.map((s, k) => {
+        const p = predictedClass(outputs[k]!, 0, net.outputSize);
+        const correct = p === predictedClass(data.targets, s * data.outputSize, data.outputSize);
+        if (!correct) wrong++;
+        return { text: names[p]!, correct };
+      });
+    }
+    const image = drawDigitGrid(data.inputs, indices, { ...layout, predictions });
+    savePng(out, image);
+    const note = predictions ? `, ${wrong} of ${count} predicted wrong (red)` : '';
+    process.stderr.write(`wrote ${out}: ${image.width}×${image.height} pixels, ${count} digits${note}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * MNIST's IDX files (LeCun & Cortes): big-endian, a 4-byte magic 0x00 0x00 TYPE NDIMS, NDIMS
+ * 32-bit sizes, then the values. MNIST uses unsigned bytes (TYPE 0x08): images n×28×28, labels n.
+ * Browser-safe; gzip is undone by the caller (src/io/idx.ts in Node).
+ */
+import type { Dataset } from '../core/dataset.ts';
+import { BpnetError } from '../core/errors.ts';
+
+const UBYTE = 0x08;
+
+export interface IdxArray {
+  dims: number[];
+  data: Uint8Array;
+}
+
+export function parseIdx(bytes: Uint8Array, source = 'file.idx'): IdxArray {
+  const fail = (message: string): never => { throw new BpnetError(message, source); };
+  if (bytes.length < 4) fail(`truncated: ${bytes.length} bytes, shorter than the 4-byte IDX magic number`);
+  if (bytes[0] !== 0 || bytes[1] !== 0) fail('not an IDX file (the magic number must start with two zero bytes)');
+  if (bytes[2] !== UBYTE) fail(`unsupported IDX value type 0x${bytes[2]!.toString(16).padStart(2, '0')} (only unsigned bytes, 0x08)`);
+  const ndims = bytes[3]!;
+  if (ndims < 1) fail('corrupt: the IDX header declares 0 dimensions');
+  const start = 4 + 4 * ndims;
+  if (bytes.length < start) fail(`truncated: the header needs ${start} bytes for ${ndims} dimensions, file has ${bytes.length}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dims = Array.from({ length: ndims }, (_, i) => view.getUint32(4 + 4 * i, false));
+  const count = dims.reduce((a, b) => a * b, 1);
+  const have = bytes.length - start;
+  if (have < count) fail(`truncated: header says ${dims.join('×')} = ${count} values, file holds ${have}`);
+  if (have > count) fail(`corrupt: header says ${dims.join('×')} = ${count} values, but ${have - count} bytes follow them`);
+  return { dims, data: bytes.subarray(start, start + count) };
+}
+
+export function writeIdx(dims: number[], data: ArrayLike<number>): Uint8Array {
+  const count = dims.reduce((a, b) => a * b, 1);
+  if (data.length !== count) throw new BpnetError(`${data.length} values for dimensions ${dims.join('×')}`, 'writeIdx');
+  const start = 4 + 4 * dims.length;
+  const out = new Uint8Array(start + count);
+  out[2] = UBYTE;
+  out[3] = dims.length;
+  const view = new DataView(out.buffer);
+  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
+  for (let i = 0; i < count; i++) {
+    const v = data[i]!;
+    if (!Number.isInteger(v) || v < 0 || v > 255) throw new BpnetError(`value ${v} at ${i} is not an unsigned byte`, 'writeIdx');
+    out[start + i] = v;
+  }
+  return out;
+}
+
+/**
+ * An images file (n × rows × cols) and its labels file (n) as a dataset: pixels scaled to [0, 1],
+ * labels one-hot over max(10, largest label + 1) classes.
+ */
+export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: string, labelsSource: string): Dataset {
+  if (images.dims.length < 2) throw new BpnetError(`expected images (n×rows×cols), got dimensions ${images.dims.join('×')}`, imagesSource);
+  if (labels.dims.length !== 1) throw new BpnetError(`expected labels (one dimension), got ${labels.dims.join('×')}`, labelsSource);
+  const n = images.dims[0]!;
+  if (labels.dims[0] !== n) throw new BpnetError(`has ${labels.dims[0]} labels but ${imagesSource} has ${n} images`, labelsSource);
+  if (n === 0) throw new BpnetError('holds no images', imagesSource);
+  const pixels = images.data.length / n;
+  const inputs = new Float32Array(images.data.length);
+  for (let i = 0; i < inputs.length; i++) inputs[i] = images.data[i]! / 255;
+  const classes = Math.max(10, Math.max(...labels.data) + 1);
+  const targets = new Float32Array(n * classes);
+  for (let i = 0; i < n; i++) targets[i * classes + labels.data[i]!] = 1;
+  return {
+    size: n, inputSize: pixels, outputSize: classes, inputs, targets,
+    labels: Array.from({ length: classes }, (_, k) => String(k)),
+    ...(images.dims.length === 3 ? { image: { height: images.dims[1]!, width: images.dims[2]! } } : {}),
+  };
+}

@@ -204,3 +204,18 @@ test('Ctrl-C stops training after the current batch, saves the model and exits 1
   // Every epoch line printed is complete JSON: it stopped cleanly between batches.
   for (const line of stdout.trim().split('\n')) assert.equal(typeof JSON.parse(line).loss, 'number');
 });
+
+test('bpnet start (one epoch): prints the test accuracy and writes model, curves and prediction grid', () => {
+  const dir = tempDir();
+  const r = bpnet(['start', '--epochs', '1', '--out-dir', dir, '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const m = /^test accuracy (\d+\.\d\d) % on 2000 digits of mnist-sample:test, after 1 epochs/.exec(r.stdout);
+  assert.ok(m, r.stdout);
+  const model = join(dir, 'model.json');
+  // The printed figure is the model's: eval on the saved file agrees.
+  const e = JSON.parse(bpnet(['eval', '--model', model, '--data', 'mnist-sample:test', '--json']).stdout);
+  assert.equal((100 * e.accuracy).toFixed(2), m![1]);
+  assert.ok(e.accuracy > 0.85, `one epoch should already give > 85 %, got ${e.accuracy}`);
+  assert.deepEqual(pngSize(join(dir, 'loss.png')), { width: 640, height: 480 });
+  assert.deepEqual(pngSize(join(dir, 'predictions.png')), { width: 10 * 60 + 4, height: 10 * 74 + 4 });
+});

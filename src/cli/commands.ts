@@ -6,9 +6,11 @@ import { exportWeightsCommand } from './export-weights.ts';
 import { importWeightsCommand } from './import-weights.ts';
 import { predictCommand } from './predict.ts';
 import { showCommand } from './show.ts';
+import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
 
 export const commands: Command[] = [
+  startCommand,
   trainCommand,
   evalCommand,
   predictCommand,

@@ -1,9 +1,9 @@
 import type { Dataset } from '../core/dataset.ts';
 import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { train, type EpochStats, type LrSchedule, type TrainOptions } from '../core/train.ts';
+import { train, type LrSchedule, type TrainOptions } from '../core/train.ts';
 import type { Network } from '../core/network.ts';
 import { shiftAugmentation } from '../data/augment.ts';
-import { drawCurves } from '../draw/line-chart.ts';
+import { drawTrainingCurves } from '../draw/training-curves.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { saveModel } from '../io/models.ts';
 import { savePng } from '../io/png.ts';
@@ -153,23 +153,4 @@ function parseAugment(spec: string | undefined, data: Dataset): number {
   if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
   if (!data.image) throw new UsageError('--augment shift needs image data (MNIST, digit CSV, .mat X of square images)');
   return m[1] === undefined ? 1 : Number(m[1]);
-}
-
-/** Loss (top) and accuracy (bottom, when the data are classes) per epoch, training and validation. */
-export function drawTrainingCurves(history: EpochStats[]) {
-  const hasVal = history.some((s) => s.valLoss !== null);
-  const panels = [{
-    title: 'LOSS',
-    curves: [{ name: 'TRAIN', values: history.map((s) => s.loss) }, ...(hasVal ? [{ name: 'VALIDATION', values: history.map((s) => s.valLoss) }] : [])],
-  }];
-  if (history.some((s) => s.accuracy !== null)) {
-    panels.push({
-      title: 'ACCURACY %',
-      curves: [
-        { name: 'TRAIN', values: history.map((s) => (s.accuracy === null ? null : 100 * s.accuracy)) },
-        ...(hasVal ? [{ name: 'VALIDATION', values: history.map((s) => (s.valAccuracy === null ? null : 100 * s.valAccuracy)) }] : []),
-      ],
-    });
-  }
-  return drawCurves(panels);
 }

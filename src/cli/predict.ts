@@ -12,16 +12,17 @@ export const predictCommand: Command = {
 
   --model FILE          the model
   --data FILE           dataset (.json, .csv, …); its targets are ignored
+  --labels FILE         IDX: the labels file for an images file
   --target NAME[,NAME]  CSV: target column(s), excluded from the inputs
   --json                print a JSON array of output rows instead of CSV
   --out FILE            write to FILE (atomically) instead of stdout`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' },
+      model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
       json: { type: 'boolean' }, out: { type: 'string' },
     });
     const net = loadModel(requireFlag(values.model, '--model'));
-    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), defaultSplit: 'test' });
+    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
     if (data.inputSize !== net.inputSize) {
       throw new BpnetError(`has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`, values.data);
     }

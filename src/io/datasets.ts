@@ -34,7 +34,7 @@ export const datasetLoaders: DatasetLoader[] = [
   { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => loadCsv(s, o) },
   { name: 'mnist-idx', matches: (s) => IDX_IMAGES_PATTERN.test(s), load: (s, o) => loadIdx(s, o.labels) },
   { name: 'mat', matches: (s) => /\.mat$/i.test(s), load: (s) => loadMatDataset(s) },
-  { name: 'mnist-sample', matches: (s) => MNIST_SAMPLE_PATTERN.test(s), load: (s, o) => loadMnistSample(s, o.defaultSplit) },
+  { name: 'mnist-sample', matches: (s) => /^mnist-sample(:|$)/.test(s), load: (s, o) => loadMnistSample(s, o.defaultSplit) },
 ];
 
 /** Kaggle-style digit CSVs (label,pixel0,…) are recognised by their header; anything else is generic CSV. */

@@ -74,6 +74,16 @@ test('MNIST IDX files round-trip, plain and gzip', async () => {
   }
 });
 
+test('IDX with as many labels as the full MNIST training set (60 000) loads', async () => {
+  const dir = tempDir();
+  const n = 70_000;
+  writeFileSync(join(dir, 'big-images-idx3-ubyte'), writeIdx([n, 2, 2], Array.from({ length: 4 * n }, (_, i) => i % 256)));
+  writeFileSync(join(dir, 'big-labels-idx1-ubyte'), writeIdx([n], Array.from({ length: n }, (_, i) => (i * 7) % 10)));
+  const data = await loadDataset(join(dir, 'big-images-idx3-ubyte'));
+  assert.equal(data.size, n);
+  assert.equal(data.targets[(n - 1) * 10 + ((n - 1) * 7) % 10], 1);
+});
+
 test('Kaggle-style digit CSV round-trips (label, pixel0…pixel783)', async () => {
   const dir = tempDir();
   const f = makeIdx(dir, 17, false, 5);

@@ -40,7 +40,9 @@ export function parseDigitsCSV(text: string, source = 'digits.csv'): Dataset {
       inputs[r * pixels + p] = v / 255;
     }
   });
-  const classes = Math.max(10, Math.max(...labels) + 1);
+  // A loop, not Math.max(...): 60 000 labels are too many arguments for one call.
+  let classes = 10;
+  for (const l of labels) classes = Math.max(classes, l + 1);
   const targets = new Float32Array(rows.length * classes);
   labels.forEach((l, r) => { targets[r * classes + l] = 1; });
   return {

@@ -61,7 +61,9 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
   const pixels = images.data.length / n;
   const inputs = new Float32Array(images.data.length);
   for (let i = 0; i < inputs.length; i++) inputs[i] = images.data[i]! / 255;
-  const classes = Math.max(10, Math.max(...labels.data) + 1);
+  // A loop, not Math.max(...): 60 000 labels are too many arguments for one call.
+  let classes = 10;
+  for (const l of labels.data) classes = Math.max(classes, l + 1);
   const targets = new Float32Array(n * classes);
   for (let i = 0; i < n; i++) targets[i * classes + labels.data[i]!] = 1;
   return {

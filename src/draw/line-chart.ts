@@ -37,14 +37,17 @@ function drawPanel(r: Raster, panel: Panel, top: number): void {
   if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
   const pad = (hi - lo) * 0.05;
   lo -= pad; hi += pad;
-  const fmt = panel.format ?? ((v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toPrecision(3)));
+  // Ticks at round numbers: the smallest step of 1, 2 or 5 × 10^k giving at most five intervals.
+  const raw = (hi - lo) / 5, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const yStep = [1, 2, 5, 10].map((f) => f * mag).find((st) => st >= raw)!;
+  const decimals = Math.max(0, -Math.floor(Math.log10(yStep) + 1e-9));
+  const fmt = panel.format ?? ((v: number) => v.toFixed(decimals));
   const X = (e: number) => x0 + (n === 1 ? (x1 - x0) / 2 : ((e - 1) / (n - 1)) * (x1 - x0));
   const Y = (v: number) => y1 - ((v - lo) / (hi - lo)) * (y1 - y0);
-  // Grid and y ticks.
-  for (let t = 0; t <= 4; t++) {
-    const v = lo + ((hi - lo) * t) / 4, y = Math.round(Y(v));
+  for (let v = Math.ceil(lo / yStep) * yStep; v <= hi; v += yStep) {
+    const y = Math.round(Y(v));
     drawLine(r, x0, y, x1, y, LIGHT_GREY);
-    const label = fmt(v);
+    const label = fmt(Math.abs(v) < yStep * 1e-9 ? 0 : v);
     drawText(r, x0 - 6 - textWidth(label, S), y - 5, label, GREY, S);
   }
   // x ticks at about 6 epochs.

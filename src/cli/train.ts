@@ -54,14 +54,11 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
     });
     const out = requireFlag(values.out, '--out');
-    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), defaultSplit: 'train' });
-    const net = modelFromFlags(values, data);
+    const dataPath = requireFlag(values.data, '--data');
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
-    const previousEpochs = trainedEpochs(net);
     const controller = new AbortController();
-    const onSigint = () => controller.abort();
-    process.once('SIGINT', onSigint);
     const report = values.quiet ? () => {} : values.json ? printJson : printLine;
+    let previousEpochs = 0;
     const options: TrainOptions = {
       optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
       learningRate: numberFlag(values.lr, '--lr', 'positive'),
@@ -79,9 +76,15 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       signal: controller.signal,
       onEpoch(stats) {
         report(stats, options.epochs!);
-        if (checkpointEvery && (stats.epoch + 1) % checkpointEvery === 0) save(net, out, previousEpochs + stats.epoch + 1);
+        if (checkpointEvery && (stats.epoch + 1) % checkpointEvery === 0) save(net!, out, previousEpochs + stats.epoch + 1);
       },
     };
+    // Every flag is checked above, before any file is read: a typo fails fast.
+    const data = await loadDataset(dataPath, { target: values.target?.split(','), defaultSplit: 'train' });
+    const net = modelFromFlags(values, data);
+    previousEpochs = trainedEpochs(net);
+    const onSigint = () => controller.abort();
+    process.once('SIGINT', onSigint);
     try {
       const result = await train(net, data, options);
       save(net, out, previousEpochs + result.history.length);

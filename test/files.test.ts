@@ -60,19 +60,22 @@ test('writes are atomic: no temporary file is left behind and the old file survi
   assert.equal(readFileSync(path, 'utf8'), 'second');
 });
 
-test('checkpoint and resume: two runs of 5 epochs equal one run of 10 (full batch sgd, no shuffle)', () => {
+for (const [optimizer, batch] of [['sgd', '4'], ['momentum', '1'], ['adam', '2']]) test(`checkpoint and resume: 5 + 5 epochs equal 10 epochs bit for bit (${optimizer}, batch ${batch}, shuffled)`, () => {
   const dir = tempDir();
   const data = join(ROOT, 'examples/xor/xor.json');
-  const common = ['--data', data, '--optimizer', 'sgd', '--lr', '0.5', '--batch-size', '4', '--no-shuffle', '--quiet'];
+  const common = ['--data', data, '--optimizer', optimizer!, '--lr', '0.1', '--batch-size', batch!, '--quiet'];
   assert.equal(bpnet(['init', '--layers', '2-3-1', '--activation', 'tanh', '--loss', 'binary-cross-entropy', '--out', join(dir, 'm0.json')]).code, 0);
-  assert.equal(bpnet(['train', '--model', join(dir, 'm0.json'), ...common, '--epochs', '10', '--out', join(dir, 'ten.json')]).code, 0);
+  assert.equal(bpnet(['train', '--model', join(dir, 'm0.json'), ...common, '--epochs', '10', '--checkpoint-every', '5', '--out', join(dir, 'ten.json')]).code, 0);
   const r = bpnet(['train', '--model', join(dir, 'm0.json'), ...common, '--epochs', '5', '--checkpoint-every', '1', '--out', join(dir, 'half.json')]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(bpnet(['train', '--model', join(dir, 'half.json'), ...common, '--epochs', '5', '--out', join(dir, 'resumed.json')]).code, 0);
+  assert.equal(bpnet(['train', '--model', join(dir, 'half.json'), ...common, '--epochs', '5', '--checkpoint-every', '5', '--out', join(dir, 'resumed.json')]).code, 0);
   const ten = JSON.parse(readFileSync(join(dir, 'ten.json'), 'utf8'));
   const resumed = JSON.parse(readFileSync(join(dir, 'resumed.json'), 'utf8'));
   assert.deepEqual(resumed.layers, ten.layers);
   assert.equal(resumed.training.epochs, 10);
+  assert.deepEqual(resumed.training.state, ten.training.state);
+  const fresh = JSON.parse(readFileSync(join(dir, 'half.json'), 'utf8'));
+  assert.notDeepEqual(fresh.layers, ten.layers);
 });
 
 test('bpnet predict prints one CSV row of outputs per sample', () => {

@@ -1,5 +1,5 @@
 import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { train, type EpochStats, type LrSchedule, type TrainOptions } from '../core/train.ts';
+import { train, type EpochStats, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
 import type { Network } from '../core/network.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { saveModel } from '../io/models.ts';
@@ -36,7 +36,9 @@ Training:
 Output:
   --out FILE              write the trained model (atomically); Ctrl-C stops after the current
                           batch and still saves
-  --checkpoint-every N    also save --out every N epochs (resume by passing it as --model)
+  --checkpoint-every N    also save --out every N epochs, with the run's state (sample order,
+                          optimizer memory): passing that file back as --model resumes the
+                          run exactly
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
   --quiet                 print nothing but errors
@@ -57,8 +59,8 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
     const dataPath = requireFlag(values.data, '--data');
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const controller = new AbortController();
+    const resumable = checkpointEvery !== undefined;
     const report = values.quiet ? () => {} : values.json ? printJson : printLine;
-    let previousEpochs = 0;
     const options: TrainOptions = {
       optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
       learningRate: numberFlag(values.lr, '--lr', 'positive'),
@@ -74,20 +76,21 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       schedule: parseSchedule(values['lr-decay']),
       updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
       signal: controller.signal,
-      onEpoch(stats) {
+      onEpoch(stats, trainer) {
         report(stats, options.epochs!);
-        if (checkpointEvery && (stats.epoch + 1) % checkpointEvery === 0) save(net!, out, previousEpochs + stats.epoch + 1);
+        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable);
       },
     };
     // Every flag is checked above, before any file is read: a typo fails fast.
     const data = await loadDataset(dataPath, { target: values.target?.split(','), defaultSplit: 'train' });
     const net = modelFromFlags(values, data);
-    previousEpochs = trainedEpochs(net);
+    options.resume = savedState(net, values);
+    savedSeed = options.seed;
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     try {
       const result = await train(net, data, options);
-      save(net, out, previousEpochs + result.history.length);
+      save(net, out, result.state, resumable);
       if (!values.quiet && !values.json) {
         const why = result.stopReason === 'cancelled' ? 'interrupted, ' : result.stopReason === 'epochs' ? '' : `${result.stopReason}, `;
         process.stderr.write(`${why}saved ${out}\n`);
@@ -99,14 +102,24 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
   },
 };
 
-/** Epochs recorded in the model file by earlier runs (so a resumed run continues the count). */
-function trainedEpochs(net: Network): number {
-  const t = net.extra.training as { epochs?: unknown } | undefined;
-  return typeof t?.epochs === 'number' ? t.epochs : 0;
+/**
+ * A model file saved by `bpnet train` carries its run's state ("training"): passing it back as
+ * --model continues that run exactly (same shuffling and optimizer memory), unless --seed or
+ * --optimizer ask for something else.
+ */
+function savedState(net: Network, values: { seed?: string; optimizer?: string }): TrainerState | undefined {
+  const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
+  if (!t?.state) return undefined;
+  if (values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name) return undefined;
+  if (values.seed !== undefined && Number(values.seed) !== t.seed) return undefined;
+  return t.state;
 }
 
-function save(net: Network, path: string, epochs: number): void {
-  net.extra.training = { ...(net.extra.training as object | undefined), epochs };
+let savedSeed: number | undefined;
+
+/** Saves the model; with `resumable` (--checkpoint-every) also the run's state, which can be large. */
+function save(net: Network, path: string, state: TrainerState, resumable: boolean): void {
+  net.extra.training = { epochs: state.epoch, ...(resumable ? { seed: savedSeed, state } : {}) };
   saveModel(path, net);
 }
 

@@ -45,7 +45,7 @@ export function wrapProse(text: string, width: number, indent = ''): string[] {
       if (line !== '' && line.trim() !== '') line += ' ';
       continue;
     }
-    if (line.trim() !== '' && displayWidth(line.trimEnd() + tok) > width && displayWidth(line) > displayWidth(indent)) {
+    if (line.trim() !== '' && displayWidth(line + tok) > width && displayWidth(line) > displayWidth(indent)) {
       lines.push(line.trimEnd());
       line = indent;
     }

@@ -120,7 +120,7 @@ const en: Words = {
   weightUpdates: (from, to) => `Weight updates: ${from} → ${to}`,
   fused: (activation, loss) =>
     `With ${activation} outputs and ${loss} loss the two factors combine: δ = out − target.`,
-  softmaxJacobian: 'Softmax couples the outputs: δ_j = out_j·(∂E/∂out_j − Σ_k ∂E/∂out_k·out_k).',
+  softmaxJacobian: 'Softmax couples the outputs: δ_j = out_j·(∂E/∂out_j − S) with S = Σ_k ∂E/∂out_k·out_k.',
   biasFixed: 'Fixed in this example (not trained): ',
   simultaneousAfterLayer: (names) =>
     `These new values are applied only after the whole backward pass: the deltas below use the original ${names}.`,
@@ -207,7 +207,7 @@ const zh: Words = {
   hiddenDeltas: (layer, above) => `${layer}：每个神经元的误差是它连向${above}的所有权重路径之和`,
   weightUpdates: (from, to) => `${from} → ${to}的权重更新`,
   fused: (activation, loss) => `输出层为 ${activation}、损失函数为 ${loss} 时，两个因子合并为：δ = out − target。`,
-  softmaxJacobian: 'Softmax 使各输出相互耦合：δ_j = out_j·(∂E/∂out_j − Σ_k ∂E/∂out_k·out_k)。',
+  softmaxJacobian: 'Softmax 使各输出相互耦合：δ_j = out_j·(∂E/∂out_j − S)，其中 S = Σ_k ∂E/∂out_k·out_k。',
   biasFixed: '本例中固定不变（不参与训练）的偏置：',
   simultaneousAfterLayer: (names) => `这些新值要等整个反向传播结束后才写入：下面计算误差项 δ 时仍使用原来的 ${names}。`,
   sequentialAfterLayer: (names) => `顺序更新：${names} 现在就被替换为新值，因此下面的误差项 δ 使用的是已更新的权重。`,

@@ -14,4 +14,4 @@ export { derivation, type RenderOptions } from './derivation.ts';
 export type { Block, Doc, Inline } from './document.ts';
 export type { M } from './math.ts';
 export { LANGS, langFromLocale, type Lang } from './i18n.ts';
-export { fmt, texNum } from './format.ts';
+export { fmt, texNum, displayWidth } from './format.ts';

@@ -20,7 +20,7 @@ function block(b: Block): string[] {
     case 'heading':
       if (b.level === 2) return ['', `${'═'.repeat(3)} ${b.text} ${'═'.repeat(Math.max(3, 60 - displayWidth(b.text)))}`];
       if (b.level === 3) return ['', `── ${b.text} ──`];
-      return ['', b.text + (/[\u2e80-\u9fff]$/.test(b.text) ? '：' : ':')];
+      return ['', b.text + (/[\u2e80-\u9fff]/.test(b.text) ? '：' : ':')];
     case 'para':
       return wrapProse(inline(b.text), TEXT_WIDTH);
     case 'eqs': {

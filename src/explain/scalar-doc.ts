@@ -31,15 +31,15 @@ export function layerNames(w: Words, layers: number): (l: number) => { from: str
 
 /** out = g(net): symbolic and with numbers. */
 function activationRow(n: ScalarNeuron, layer: ScalarNeuron[]): M[] {
-  const z = net(n.name), v = num(n.net, true);
+  const z = net(n.name), v = num(n.net, true), arg = num(n.net);
   const forms: Record<ActivationName, () => M[]> = {
     sigmoid: () => [
       m(`1 / (1 + e^(−${z.t}))`, `\\frac{1}{1 + e^{-${z.k}}}`),
       m(`1 / (1 + e^(−${v.t}))`, `\\frac{1}{1 + e^{-${v.k}}}`),
     ],
-    tanh: () => [m(`tanh(${z.t})`, `\\tanh(${z.k})`), m(`tanh(${v.t})`, `\\tanh${v.k.startsWith('(') ? v.k : `(${v.k})`}`)],
-    relu: () => [m(`max(0, ${z.t})`, `\\max(0, ${z.k})`), m(`max(0, ${v.t})`, `\\max(0, ${v.k})`)],
-    'leaky-relu': () => [m(`max(0.01·${z.t}, ${z.t})`, `\\max(0.01 \\cdot ${z.k}, ${z.k})`), m(`max(0.01·${v.t}, ${v.t})`, `\\max(0.01 \\cdot ${v.k}, ${v.k})`)],
+    tanh: () => [m(`tanh(${z.t})`, `\\tanh(${z.k})`), m(`tanh(${arg.t})`, `\\tanh(${arg.k})`)],
+    relu: () => [m(`max(0, ${z.t})`, `\\max(0, ${z.k})`), m(`max(0, ${arg.t})`, `\\max(0, ${arg.k})`)],
+    'leaky-relu': () => [m(`max(0.01·${z.t}, ${z.t})`, `\\max(0.01 \\cdot ${z.k}, ${z.k})`), m(`max(0.01·${v.t}, ${arg.t})`, `\\max(0.01 \\cdot ${v.k}, ${arg.k})`)],
     linear: () => [z],
     softmax: () => {
       const all = layer.map((k) => num(k.net));
@@ -56,7 +56,7 @@ function activationRow(n: ScalarNeuron, layer: ScalarNeuron[]): M[] {
 /** ∂out/∂net = g′(net): symbolic and with numbers; null for softmax. */
 function derivativeRow(dl: ScalarDelta, neuron: ScalarNeuron): M[] | null {
   if (dl.dOutdNet === null) return null;
-  const o = out(neuron.name), a = num(neuron.out, true), z = net(neuron.name), v = num(neuron.net, true);
+  const o = out(neuron.name), a = num(neuron.out, true), z = net(neuron.name), v = num(neuron.net);
   const lhs = d(o, net(neuron.name));
   const forms: Partial<Record<ActivationName, M[]>> = {
     sigmoid: [mul(o, paren(cat(m('1'), MINUS, o))), mul(a, paren(cat(m('1'), MINUS, a)))],
@@ -131,6 +131,14 @@ function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   if (rule === 'fused') doc.push(para(w.fused(trace.network.activations[b.layer]!, trace.network.loss)));
   if (rule === 'softmax-jacobian') doc.push(para(w.softmaxJacobian));
   const rows: M[][] = [];
+  // Softmax with a non-fused loss: δⱼ = outⱼ·(∂E/∂outⱼ − S), S = Σₖ ∂E/∂outₖ·outₖ (shown, δ itself is the core's).
+  const S = m('S', 'S');
+  const sValue = b.deltas.reduce((acc, dl, k) => acc + dl.dEdOut * neurons[k]!.out, 0);
+  if (rule === 'softmax-jacobian') {
+    rows.push([S, sum(b.deltas.map((dl, k) => mul(d(TOTAL, out(neurons[k]!.name)), out(neurons[k]!.name)))),
+      sum(b.deltas.map((dl, k) => mul(num(dl.dEdOut, true), num(neurons[k]!.out, true)))),
+      num(sValue)]);
+  }
   b.deltas.forEach((dl, j) => {
     const n = neurons[j]!;
     const o = out(n.name);
@@ -142,7 +150,7 @@ function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
     } else if (rule === 'fused') {
       rows.push([delta(n.name), cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(trace.sample.target[j]!, true)), num(dl.delta)]);
     } else {
-      rows.push([delta(n.name), num(dl.delta)]);
+      rows.push([delta(n.name), mul(o, paren(cat(d(TOTAL, o), MINUS, S))), mul(num(n.out, true), paren(cat(num(dl.dEdOut), MINUS, num(sValue, true)))), num(dl.delta)]);
     }
   });
   doc.push(eqs(rows));
@@ -161,14 +169,12 @@ function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
     const paths = dl.paths!;
     const symbol = (p: (typeof paths)[number]) => mul(delta(p.to), p.updated ? updated(p.weight) : name(p.weight));
     const lhs = (p: (typeof paths)[number]) => (perOutput ? d(err(p.to), o) : symbol(p));
-    for (const p of paths) {
-      const row = [lhs(p), symbol(p), mul(num(p.deltaTo, true), num(p.w, true)), num(p.product)];
-      rows.push(perOutput ? row : [row[0]!, ...row.slice(2)]);
-    }
-    if (paths.length > 1) {
-      rows.push([d(TOTAL, o), sum(paths.map(lhs)), sum(paths.map((p) => num(p.product, true))), num(dl.dEdOut)]);
+    const numbers = (p: (typeof paths)[number]) => mul(num(p.deltaTo, true), num(p.w, true));
+    if (paths.length === 1) {
+      rows.push([d(TOTAL, o), symbol(paths[0]!), numbers(paths[0]!), num(dl.dEdOut)]);
     } else {
-      rows.push([d(TOTAL, o), lhs(paths[0]!), num(dl.dEdOut)]);
+      for (const p of paths) rows.push(perOutput ? [lhs(p), symbol(p), numbers(p), num(p.product)] : [lhs(p), numbers(p), num(p.product)]);
+      rows.push([d(TOTAL, o), sum(paths.map(lhs)), sum(paths.map((p) => num(p.product, true))), num(dl.dEdOut)]);
     }
     const gRow = derivativeRow(dl, n);
     if (gRow) rows.push(gRow);

@@ -37,7 +37,16 @@ export function padEnd(s: string, width: number): string {
  * has no spaces); numbers and names are never split. Continuation lines get `indent`.
  */
 export function wrapProse(text: string, width: number, indent = ''): string[] {
-  const tokens = text.match(/\s+|[\u2e80-\u9fff\uff00-\uffef](?:[，。：；、）」])?|[^\s\u2e80-\u9fff\uff00-\uffef]+/g) ?? [];
+  const raw = text.match(/\s+|[\u2e80-\u9fff\uff00-\uffef\u201c\u201d]|[^\s\u2e80-\u9fff\uff00-\uffef\u201c\u201d]+/g) ?? [];
+  // Opening brackets and quotes stay with what follows, closing punctuation with what precedes.
+  const tokens: string[] = [];
+  let open = '';
+  for (const tok of raw) {
+    if (/^[（“「《]$/.test(tok)) open += tok;
+    else if (/^[，。：；、）」”》！？]$/.test(tok) && tokens.length > 0 && !open) tokens[tokens.length - 1] += tok;
+    else { tokens.push(open + tok); open = ''; }
+  }
+  if (open) tokens.push(open);
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens) {

@@ -25,7 +25,7 @@ export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Do
   const acts = net.activations;
   const hidden = [...new Set(acts.slice(0, -1))].join(', ');
   const doc: Doc = [title(w.title(net.sizes.join('-')))];
-  doc.push(para(acts.length > 1 ? w.setup(hidden, acts[acts.length - 1]!, net.loss, trace.updateOrder) : w.setupOne(acts[0]!, net.loss)));
+  doc.push(para(acts.length > 1 ? w.setup(hidden, acts[acts.length - 1]!, w.lossName[net.loss], trace.updateOrder) : w.setupOne(acts[0]!, w.lossName[net.loss])));
   doc.push(para(`${w.learningRate}${w.colon}`, cat(ETA, m(' = '), num(trace.learningRate))));
   doc.push(para(...sampleLine(trace, w)));
   if (trace.form === 'scalar') doc.push(para(w.notation));

@@ -30,9 +30,8 @@ export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Do
   doc.push(para(...sampleLine(trace, w)));
   if (trace.form === 'scalar') doc.push(para(w.notation));
   if (options.formulas ?? true) doc.push(...formulas(w, acts, net.loss));
-  for (const step of trace.steps) {
-    doc.push(...(trace.form === 'scalar' ? scalarStepDoc(step as never, trace, w) : matrixStepDoc(step as never, trace, w)));
-  }
+  if (trace.form === 'scalar') for (const step of trace.steps) doc.push(...scalarStepDoc(step, trace, w));
+  else for (const step of trace.steps) doc.push(...matrixStepDoc(step, trace, w));
   if (trace.notes.length > 0) {
     doc.push(heading(2, w.notes));
     for (const note of trace.notes) doc.push(...noteDoc(note, w, trace.form === 'scalar' ? TOTAL : m('E'), trace.learningRate));

@@ -17,7 +17,7 @@ import { detectExample, PUBLISHED } from './examples.ts';
 import { matrixStep } from './matrix.ts';
 import { scalarNames } from './names.ts';
 import type {
-  ExampleName, ExplainNote, ExplainTrace, MatrixStep, NetworkInfo, ScalarBackwardLayer, ScalarNames, ScalarNeuron, ScalarStep,
+  ExampleName, ExplainNote, ExplainTrace, MatrixStep, ExplainNetworkInfo, ScalarBackwardLayer, ScalarNames, ScalarNeuron, ScalarStep,
 } from './trace.ts';
 
 /** One training sample: an input vector and its target vector. */
@@ -33,7 +33,7 @@ export interface ExplainOptions {
   learningRate?: number;
   /** Number of training steps on the sample, each explained in full (default 1, at most 100). */
   steps?: number;
-  /** "simultaneous" (correct backprop, default) or "sequential" (see `TraceBase.updateOrder`). */
+  /** "simultaneous" (correct backprop, default) or "sequential" (see `ExplainTraceBase.updateOrder`). */
   updateOrder?: UpdateOrder;
   /** "scalar" names every weight; "matrix" summarises layers; "auto" (default) picks by size. */
   form?: 'auto' | 'scalar' | 'matrix';
@@ -79,7 +79,7 @@ export function explain(network: Network, sample: ExplainSample, options: Explai
   const form = formOption === 'auto' ? (weights <= (options.maxScalarWeights ?? 64) ? 'scalar' : 'matrix') : formOption;
 
   const run = runSteps(network, input, target, learningRate, updateOrder, steps, form === 'scalar');
-  const info: NetworkInfo = {
+  const info: ExplainNetworkInfo = {
     sizes: [network.inputSize, ...network.layers.map((l) => l.units)],
     activations: network.layers.map((l) => l.activation),
     loss: network.loss,

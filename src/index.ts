@@ -32,3 +32,4 @@ export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
 export { parseDatasetJSON } from './data/dataset-json.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export * from './explain/index.ts';

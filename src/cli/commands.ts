@@ -2,6 +2,7 @@
 import type { Command } from './command.ts';
 import { evalCommand } from './eval.ts';
 import { gradcheckCommand } from './gradcheck.ts';
+import { explainCommand } from './explain.ts';
 import { initCommand } from './init.ts';
 import { predictCommand } from './predict.ts';
 import { trainCommand } from './train.ts';
@@ -12,4 +13,5 @@ export const commands: Command[] = [
   predictCommand,
   initCommand,
   gradcheckCommand,
+  explainCommand,
 ];

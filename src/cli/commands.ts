@@ -1,6 +1,8 @@
 /** The CLI's commands, in the order `bpnet --help` lists them. */
 import type { Command } from './command.ts';
 import { evalCommand } from './eval.ts';
+import { gradcheckCommand } from './gradcheck.ts';
+import { explainCommand } from './explain.ts';
 import { initCommand } from './init.ts';
 import { exportWeightsCommand } from './export-weights.ts';
 import { importWeightsCommand } from './import-weights.ts';
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   showCommand,
   importWeightsCommand,
   exportWeightsCommand,
+  gradcheckCommand,
+  explainCommand,
 ];

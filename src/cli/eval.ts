@@ -37,7 +37,7 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
       confusion: { type: 'string' }, json: { type: 'boolean' },
     });
     if (values.model && values.weights) throw new UsageError('give either --model or --weights, not both');
-    if (!values.model && !values.weights) throw new UsageError('--model FILE or --weights FILE.mat is required');
+    if (!values.model && !values.weights) throw new UsageError('--model is required (or --weights W.mat: MATLAB Theta1, Theta2, …)');
     if (values['weight-decay'] !== undefined && values.lambda !== undefined) throw new UsageError('give either --weight-decay or --lambda, not both');
     if (!values.data) throw new UsageError('--data is required');
     const net = values.model ? loadModel(values.model) : loadMatWeights(values.weights!);

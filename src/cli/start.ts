@@ -68,7 +68,7 @@ reports the accuracy on mnist-sample:test (2 000 digits never trained on) and wr
     const options: TrainOptions = {
       optimizer: 'adam', learningRate: START_RECIPE.learningRate, batchSize: START_RECIPE.batchSize, epochs, seed,
       schedule: { type: 'exponential', factor: START_RECIPE.decay },
-      augment: shiftAugmentation({ ...trainSet.image!, maxShift: START_RECIPE.maxShift, seed }),
+      augment: shiftAugmentation({ ...trainSet.image!, maxShift: START_RECIPE.maxShift }),
       signal: controller.signal,
       onBatch: (s) => reporter.batch(s),
       onEpoch: (s) => {

@@ -1,6 +1,6 @@
 import type { Dataset } from '../core/dataset.ts';
 import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { train, type LrSchedule, type TrainOptions } from '../core/train.ts';
+import { train, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
 import type { Network } from '../core/network.ts';
 import { shiftAugmentation } from '../data/augment.ts';
 import { drawTrainingCurves } from '../draw/training-curves.ts';
@@ -55,7 +55,9 @@ Training:
 Output:
   --out FILE              write the trained model (atomically); Ctrl-C stops after the current
                           batch and still saves
-  --checkpoint-every N    also save --out every N epochs (resume by passing it as --model)
+  --checkpoint-every N    also save --out every N epochs, with the run's state (sample order,
+                          optimizer memory): passing that file back as --model resumes the
+                          run exactly
   --plot FILE             draw the loss and accuracy curves as PNG
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
@@ -76,43 +78,47 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
     });
     const out = requireFlag(values.out, '--out');
-    const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), labels: values.labels, defaultSplit: 'train' });
-    const maxShift = parseAugment(values.augment, data);
-    const seed = numberFlag(values.seed, '--seed', 'integer') ?? 1;
-    const net = modelFromFlags(values, data);
+    const dataPath = requireFlag(values.data, '--data');
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
-    const previousEpochs = trainedEpochs(net);
     const controller = new AbortController();
-    const onSigint = () => controller.abort();
-    process.once('SIGINT', onSigint);
-    const epochs = numberFlag(values.epochs, '--epochs', 'integer') ?? (data.image ? IMAGE_DEFAULTS.epochs : 10);
-    const reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', epochs);
+    const resumable = checkpointEvery !== undefined;
+    const epochsFlag = numberFlag(values.epochs, '--epochs', 'integer');
+    const augment = parseAugment(values.augment);
+    let reporter = createReporter('quiet', 0);
     const options: TrainOptions = {
-      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES) ?? (data.image ? IMAGE_DEFAULTS.optimizer : undefined),
+      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
       learningRate: numberFlag(values.lr, '--lr', 'positive'),
       momentum: numberFlag(values.momentum, '--momentum', 'fraction'),
       batchSize: numberFlag(values['batch-size'], '--batch-size', 'positive-integer'),
-      epochs,
+      epochs: epochsFlag ?? 10,
       weightDecay: numberFlag(values['weight-decay'], '--weight-decay', 'non-negative'),
-      seed,
+      seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
       shuffle: !values['no-shuffle'],
       validationSplit: numberFlag(values['validation-split'], '--validation-split', 'fraction'),
       targetLoss: numberFlag(values['target-loss'], '--target-loss', 'non-negative'),
       patience: numberFlag(values.patience, '--patience', 'positive-integer'),
       schedule: parseSchedule(values['lr-decay']),
       updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
-      augment: maxShift > 0 && data.image ? shiftAugmentation({ ...data.image, maxShift, seed }) : undefined,
       signal: controller.signal,
       onBatch: (stats) => reporter.batch(stats),
-      onEpoch(stats) {
+      onEpoch(stats, trainer) {
         reporter.epoch(stats);
-        if (checkpointEvery && (stats.epoch + 1) % checkpointEvery === 0) save(net, out, previousEpochs + stats.epoch + 1);
+        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable);
       },
     };
+    // Every flag is checked above, before any file is read: a typo fails fast.
+    const data = await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'train' });
+    applyImageDefaults(options, data, { epochs: epochsFlag, optimizer: values.optimizer, augment });
+    reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
+    const net = modelFromFlags(values, data);
+    options.resume = savedState(net, values);
+    savedSeed = options.seed;
+    const onSigint = () => controller.abort();
+    process.once('SIGINT', onSigint);
     try {
       const result = await train(net, data, options);
       reporter.end();
-      save(net, out, previousEpochs + result.history.length);
+      save(net, out, result.state, resumable);
       if (values.plot) savePng(values.plot, drawTrainingCurves(result.history));
       if (!values.quiet && !values.json) {
         const why = result.stopReason === 'cancelled' ? 'interrupted, ' : result.stopReason === 'epochs' ? '' : `${result.stopReason}, `;
@@ -125,14 +131,24 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
   },
 };
 
-/** Epochs recorded in the model file by earlier runs (so a resumed run continues the count). */
-function trainedEpochs(net: Network): number {
-  const t = net.extra.training as { epochs?: unknown } | undefined;
-  return typeof t?.epochs === 'number' ? t.epochs : 0;
+/**
+ * A model file saved by `bpnet train` carries its run's state ("training"): passing it back as
+ * --model continues that run exactly (same shuffling and optimizer memory), unless --seed or
+ * --optimizer ask for something else.
+ */
+function savedState(net: Network, values: { seed?: string; optimizer?: string }): TrainerState | undefined {
+  const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
+  if (!t?.state) return undefined;
+  if (values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name) return undefined;
+  if (values.seed !== undefined && Number(values.seed) !== t.seed) return undefined;
+  return t.state;
 }
 
-function save(net: Network, path: string, epochs: number): void {
-  net.extra.training = { ...(net.extra.training as object | undefined), epochs };
+let savedSeed: number | undefined;
+
+/** Saves the model; with `resumable` (--checkpoint-every) also the run's state, which can be large. */
+function save(net: Network, path: string, state: TrainerState, resumable: boolean): void {
+  net.extra.training = { epochs: state.epoch, ...(resumable ? { seed: savedSeed, state } : {}) };
   saveModel(path, net);
 }
 
@@ -145,12 +161,21 @@ function parseSchedule(spec: string | undefined): LrSchedule | undefined {
   throw new UsageError(`--lr-decay: expected step:EVERY:FACTOR or exp:FACTOR, got "${spec}"`);
 }
 
-/** --augment none|shift[:N] → the largest shift in pixels (0 = none); default shift:1 for image data. */
-function parseAugment(spec: string | undefined, data: Dataset): number {
-  if (spec === undefined) return data.image ? IMAGE_DEFAULTS.maxShift : 0;
+/** --augment none|shift[:N] → the largest shift in pixels (0 = none), or undefined for the default. */
+function parseAugment(spec: string | undefined): number | undefined {
+  if (spec === undefined) return undefined;
   if (spec === 'none') return 0;
   const m = /^shift(?::(\d+))?$/.exec(spec);
   if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
-  if (!data.image) throw new UsageError('--augment shift needs image data (MNIST, digit CSV, .mat X of square images)');
   return m[1] === undefined ? 1 : Number(m[1]);
+}
+
+/** IMAGE_DEFAULTS for image data, each only where its flag is absent; shifts need image data. */
+function applyImageDefaults(options: TrainOptions, data: Dataset, flags: { epochs?: number; optimizer?: string; augment?: number }): void {
+  if (flags.augment && !data.image) throw new UsageError('--augment shift needs image data (MNIST, digit CSV, .mat X of square images)');
+  if (!data.image) return;
+  if (flags.epochs === undefined) options.epochs = IMAGE_DEFAULTS.epochs;
+  if (flags.optimizer === undefined) options.optimizer = IMAGE_DEFAULTS.optimizer;
+  const maxShift = flags.augment ?? IMAGE_DEFAULTS.maxShift;
+  if (maxShift > 0) options.augment = shiftAugmentation({ ...data.image, maxShift });
 }

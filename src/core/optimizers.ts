@@ -28,30 +28,60 @@ export interface Optimizer {
   beginStep(): void;
   /** params ← update(params, grads) with learning rate η. */
   update(key: number, params: Float, grads: Float, lr: number): void;
+  /** The optimizer's memory (velocities, moments, step count) as plain JSON, to resume training. */
+  getState(): OptimizerState;
+  setState(state: OptimizerState): void;
+}
+
+export interface OptimizerState {
+  name: OptimizerName;
+  /** Steps taken (Adam's t). */
+  t: number;
+  /** Per parameter array key: its buffers (v for momentum; m and s for Adam). */
+  buffers: Record<string, number[][]>;
 }
 
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
   const state = new Map<number, Float[]>();
+  // Saved buffers waiting for their parameter array, so they get its dtype (float32 or float64).
+  const restored = new Map<number, number[][]>();
   const buffers = (key: number, like: Float, count: number): Float[] => {
     let s = state.get(key);
     if (!s) {
-      s = Array.from({ length: count }, () => new (like.constructor as { new (n: number): Float })(like.length));
+      const make = like.constructor as { new (n: number): Float; from(a: number[]): Float };
+      const saved = restored.get(key);
+      s = saved ? saved.map((a) => make.from(a)) : Array.from({ length: count }, () => new make(like.length));
       state.set(key, s);
     }
     return s;
   };
   const mu = options.momentum ?? 0.9;
+  let t = 0;
+  const withState = (o: Pick<Optimizer, 'name' | 'update'> & { beginStep?: () => void }): Optimizer => ({
+    beginStep: () => { t++; },
+    ...o,
+    getState: () => ({
+      name, t,
+      buffers: Object.fromEntries([...restored, ...[...state].map(([k, b]) => [k, b.map((x) => Array.from(x))] as const)]),
+    }),
+    setState(saved) {
+      t = saved.t;
+      state.clear();
+      restored.clear();
+      for (const [k, b] of Object.entries(saved.buffers)) restored.set(Number(k), b);
+    },
+  });
   switch (name) {
     case 'sgd':
-      return {
-        name, beginStep() {},
+      return withState({
+        name,
         update(_key, p, g, lr) {
           for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
         },
-      };
+      });
     case 'momentum':
-      return {
-        name, beginStep() {},
+      return withState({
+        name,
         update(key, p, g, lr) {
           const [v] = buffers(key, p, 1) as [Float];
           for (let i = 0; i < p.length; i++) {
@@ -59,10 +89,10 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
             p[i]! += v[i]!;
           }
         },
-      };
+      });
     case 'nesterov':
-      return {
-        name, beginStep() {},
+      return withState({
+        name,
         update(key, p, g, lr) {
           const [v] = buffers(key, p, 1) as [Float];
           for (let i = 0; i < p.length; i++) {
@@ -70,15 +100,11 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
             p[i]! += mu * v[i]! - lr * g[i]!;
           }
         },
-      };
+      });
     case 'adam': {
       const b1 = options.beta1 ?? 0.9, b2 = options.beta2 ?? 0.999, eps = options.epsilon ?? 1e-8;
-      let t = 0;
-      return {
+      return withState({
         name,
-        beginStep() {
-          t++;
-        },
         update(key, p, g, lr) {
           const [m, s] = buffers(key, p, 2) as [Float, Float];
           const c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
@@ -88,7 +114,7 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
             p[i]! -= (lr * (m[i]! / c1)) / (Math.sqrt(s[i]! / c2) + eps);
           }
         },
-      };
+      });
     }
   }
 }

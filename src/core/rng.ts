@@ -25,6 +25,16 @@ export class Rng {
     this.s3 = splitmix();
   }
 
+  /** The generator's state, to save a training run and resume it bit-identically. */
+  getState(): number[] {
+    return [this.s0, this.s1, this.s2, this.s3, this.spareNormal ?? NaN];
+  }
+
+  setState(state: readonly number[]): void {
+    [this.s0, this.s1, this.s2, this.s3] = state.map((v) => v | 0) as [number, number, number, number];
+    this.spareNormal = Number.isNaN(state[4]) || state[4] === undefined || state[4] === null ? undefined : state[4];
+  }
+
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;

@@ -8,7 +8,7 @@ import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { check } from './errors.ts';
 import { countCorrect, evaluate } from './evaluate.ts';
 import type { Network } from './network.ts';
-import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions } from './optimizers.ts';
+import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
 import { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
 
@@ -68,18 +68,33 @@ export interface TrainOptions extends OptimizerOptions {
   signal?: AbortSignal;
   /**
    * Changes each training batch after it is gathered and before the forward pass (data
-   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major.
+   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major. It draws from
+   * the trainer's own Rng, so a resumed run stays bit-identical.
    */
-  augment?: (X: Float, rows: number, cols: number) => void;
+  augment?: (X: Float, rows: number, cols: number, rng: Rng) => void;
   onBatch?: (stats: BatchStats) => void;
-  /** Return false to stop after this epoch. */
-  onEpoch?: (stats: EpochStats) => void | boolean;
+  /** Return false to stop after this epoch. `trainer.getState()` gives a checkpoint. */
+  onEpoch?: (stats: EpochStats, trainer: Trainer) => void | boolean;
+  /** Continue a run saved with `Trainer.getState()`: same shuffling, optimizer memory and epoch count. */
+  resume?: TrainerState;
+}
+
+/** Everything besides the weights that a resumed run needs to continue bit-identically. */
+export interface TrainerState {
+  /** Epochs completed. */
+  epoch: number;
+  rng: number[];
+  /** The current sample order (shuffling permutes it in place each epoch). */
+  order: number[];
+  optimizer: OptimizerState;
 }
 
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
 
 export interface TrainResult {
   history: EpochStats[];
+  /** Where the run stands, to resume it later (see TrainOptions.resume). */
+  state: TrainerState;
   stopReason: StopReason;
   /** Epoch whose weights the network holds at the end (the best one with early stopping). */
   bestEpoch: number;
@@ -135,6 +150,19 @@ export class Trainer {
 
   private currentTrace: Trace | undefined;
 
+  getState(): TrainerState {
+    return { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
+  }
+
+  setState(state: TrainerState): void {
+    check(state.order.length === this.train.size, `the saved run had ${state.order.length} training samples, this data has ${this.train.size}`, 'resume');
+    check(state.optimizer.name === this.optimizer.name, `the saved run used ${state.optimizer.name}, not ${this.optimizer.name}`, 'resume');
+    this.epoch = state.epoch;
+    this.rng.setState(state.rng);
+    this.order.set(state.order);
+    this.optimizer.setState(state.optimizer);
+  }
+
   get batchesPerEpoch(): number {
     return Math.ceil(this.train.size / this.options.batchSize);
   }
@@ -179,7 +207,7 @@ export class Trainer {
       const { trace, Y } = this.buffersFor(rows);
       gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
       gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
-      this.config.augment?.(trace.a[0]!, rows, data.inputSize);
+      this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
       const pen = this.options.weightDecay ? penalty() : 0;
       const r = this.step(trace, Y, this.lr);
       lossSum += r.lossSum;
@@ -229,6 +257,7 @@ function now(): number {
  */
 export async function train(net: Network, data: Dataset, options: TrainOptions = {}): Promise<TrainResult> {
   const trainer = new Trainer(net, data, options);
+  if (options.resume) trainer.setState(options.resume);
   const epochs = options.epochs ?? 10;
   const patience = options.patience ?? 10;
   const history: EpochStats[] = [];
@@ -242,7 +271,7 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
       if (best) best.weights.copyParametersFrom(net);
       best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };
     }
-    if (options.onEpoch?.(stats) === false) { stopReason = 'callback'; break; }
+    if (options.onEpoch?.(stats, trainer) === false) { stopReason = 'callback'; break; }
     if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
     if (best && stats.epoch - best.epoch >= patience) { stopReason = 'early-stopping'; break; }
@@ -254,7 +283,7 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
     }
   }
   if (best) net.copyParametersFrom(best.weights);
-  return { history, stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
+  return { history, state: trainer.getState(), stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
 }
 
 function validateOptions(o: TrainOptions): void {

@@ -5,25 +5,22 @@
  * few thousand digits this is worth about a point of test accuracy. Browser-safe.
  */
 import type { ImageShape } from '../core/dataset.ts';
-import { Rng } from '../core/rng.ts';
+import type { Rng } from '../core/rng.ts';
 import type { Float } from '../core/tensor.ts';
 
 export interface ShiftOptions extends ImageShape {
   /** Largest shift in each direction (default 2). */
   maxShift?: number;
-  /** Seed of the shifts (default 1). */
-  seed?: number;
 }
 
-/** A TrainOptions.augment hook that shifts each image of the batch in place. */
-export function shiftAugmentation(options: ShiftOptions): (X: Float, rows: number, cols: number) => void {
+/** A TrainOptions.augment hook that shifts each image of the batch in place, drawing from `rng`. */
+export function shiftAugmentation(options: ShiftOptions): (X: Float, rows: number, cols: number, rng: Rng) => void {
   // A column-major image is stored as its transpose: rows of `height` values, `width` of them.
   const w = options.columnMajor ? options.height : options.width;
   const h = options.columnMajor ? options.width : options.height;
   const max = options.maxShift ?? 2;
-  const rng = new Rng(options.seed ?? 1);
   const scratch = new Float64Array(w * h);
-  return (X, rows, cols) => {
+  return (X, rows, cols, rng) => {
     if (cols !== w * h) return;
     for (let r = 0; r < rows; r++) {
       const dx = rng.int(2 * max + 1) - max, dy = rng.int(2 * max + 1) - max;

@@ -6,6 +6,7 @@
 import { readFileSync, renameSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { BpnetError } from '../core/errors.ts';
+import { findJsonError } from '../data/json-position.ts';
 
 export function readBytes(path: string): Buffer {
   try {
@@ -32,21 +33,16 @@ export function readJson(path: string): unknown {
 }
 
 function describeJsonError(text: string, e: Error): string {
-  const m = /position (\d+)/.exec(e.message);
-  if (!m) return e.message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return `${e.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  const where = findJsonError(text);
+  return where ? `${where.message} at line ${where.line}, column ${where.column}` : e.message.split('\n')[0]!;
 }
 
 /** Writes a file atomically (temp file + rename), creating the folder if needed. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {

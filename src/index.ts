@@ -33,3 +33,15 @@ export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './
 export { parseDatasetJSON } from './data/dataset-json.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
 export * from './explain/index.ts';
+// Digits: data formats, the course's files, augmentation and pictures (all browser-safe).
+export { splitMnistSample, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';
+export { parseIdx, writeIdx, idxDataset, type IdxArray } from './data/idx.ts';
+export { parseDigitsCSV, toDigitsCSV, isDigitsCsvHeader } from './data/digits-csv.ts';
+export { readMat, writeMat, matMatrix, type MatVariable, type MatWriteVariable, type Matrix } from './data/mat.ts';
+export { courseDataset, courseNetwork, networkToThetas, courseWeightDecay, COURSE_LABELS } from './data/course.ts';
+export { shiftAugmentation, type ShiftOptions } from './data/augment.ts';
+export { createRaster, drawGrey, drawText, type Raster, type Color } from './draw/raster.ts';
+export { drawDigitGrid, type DigitGridOptions } from './draw/digit-grid.ts';
+export { drawCurves, type Curve, type Panel } from './draw/line-chart.ts';
+export { drawTrainingCurves } from './draw/training-curves.ts';
+export { confusionCounts, formatConfusion, drawConfusion } from './draw/confusion.ts';

@@ -12,14 +12,14 @@ import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
 
 export const commands: Command[] = [
-  startCommand,
   trainCommand,
   evalCommand,
   predictCommand,
   initCommand,
+  gradcheckCommand,
+  explainCommand,
+  startCommand,
   showCommand,
   importWeightsCommand,
   exportWeightsCommand,
-  gradcheckCommand,
-  explainCommand,
 ];

@@ -31,7 +31,7 @@ export const START_RECIPE = {
 
 export const startCommand: Command = {
   name: 'start',
-  summary: 'train a digit recogniser on the embedded MNIST sample and show how well it does (npm start)',
+  summary: 'train a digit recogniser on the embedded MNIST digits and test it (npm start)',
   help: `Usage: bpnet start [--out-dir out] [--epochs ${START_RECIPE.epochs}] [--seed 1] [--quiet]
 
 Trains 784-${START_RECIPE.hidden}-10 (ReLU, softmax) on mnist-sample:train (8 000 digits) with Adam

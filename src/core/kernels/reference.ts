@@ -49,7 +49,8 @@ function gemm(
   }
   // op(B)[p, j] = B[p*n + j]: row i of C accumulates the rows of B weighted by row i of op(A).
   // This loop order walks B and C along their rows (cache-friendly), and skips zero weights
-  // (common: ReLU's inactive units, blank pixels) without changing the result.
+  // (common: ReLU's inactive units, blank pixels): the same sums, up to rounding, wherever B is finite (a
+  // NaN or ∞ in B still reaches the loss through the forward pass, which skips nothing).
   for (let i = 0; i < m; i++) {
     const c = i * n;
     if (beta === 0) C.fill(0, c, c + n);

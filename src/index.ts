@@ -30,3 +30,4 @@ export { createReferenceKernel } from './core/kernels/reference.ts';
 export { getKernel, registerKernel, kernelNames } from './core/kernels/registry.ts';
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
+export * from './explain/index.ts';

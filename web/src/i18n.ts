@@ -37,6 +37,7 @@ const en = {
   needDigits: 'Choose the Digits dataset and train a little to recognise your drawing.',
   padLabel: 'Drawing pad: draw a digit from 0 to 9',
   loaded: 'Loaded', error: 'Error',
+  evalOn: 'Figures measured on {train} of {trainAll} training and {test} of {testAll} test samples (evenly spaced).',
 };
 
 export type Key = keyof typeof en;
@@ -74,6 +75,7 @@ const zh: Record<Key, string> = {
   needDigits: '选择“手写数字”数据集并训练一会儿，网络才能认出你画的数字。',
   padLabel: '画板：画一个 0 到 9 的数字',
   loaded: '已加载', error: '错误',
+  evalOn: '指标基于 {train}/{trainAll} 个训练样本和 {test}/{testAll} 个测试样本（等间隔抽取）。',
 };
 
 const dictionaries: Record<Lang, Record<Key, string>> = { en, zh };

@@ -3,7 +3,8 @@
  * orange −); a neuron's fill shows its activation for the probe sample. Large layers show their first
  * and last few neurons around an ellipsis. Optional text labels put step-mode values on the diagram.
  */
-import { fmt, neuronName, weightName } from './names.ts';
+import type { ScalarNames } from '../../src/index.ts';
+import { fmt } from './format.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_SHOWN = 10;
@@ -11,6 +12,8 @@ const MAX_SHOWN = 10;
 export interface DiagramModel {
   /** Neurons per layer, inputs first. */
   sizes: number[];
+  /** Textbook names (the explainer's numbering: i1, h1, o1, w1…). */
+  names: ScalarNames;
   /** weights[l][j * sizes[l] + i]: from neuron i of layer l to neuron j of layer l + 1. */
   weights: ArrayLike<number>[];
   /** Activation of every neuron (inputs first), for the fill; optional. */
@@ -34,12 +37,13 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
   const cols = m.sizes.map(shown);
   const rowsMax = Math.max(...cols.map((c) => c.length));
   const labelled = !!m.neuronText;
-  const W = labelled ? 760 : 560;
-  const H = Math.max(labelled ? 340 : 240, rowsMax * (labelled ? 90 : 40) + 40);
+  const W = labelled ? 720 : 560;
+  const H = Math.max(labelled ? 380 : 240, rowsMax * (labelled ? 170 : 40) + 40);
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const r = Math.min(labelled ? 24 : 14, (H - 40) / (2 * rowsMax) - 2);
-  const x = (l: number) => 50 + (l * (W - 100)) / Math.max(1, m.sizes.length - 1);
+  const margin = labelled ? 80 : 40;
+  const x = (l: number) => margin + (l * (W - 2 * margin)) / Math.max(1, m.sizes.length - 1);
   const y = (l: number, k: number) => H / 2 + (k - (cols[l]!.length - 1) / 2) * ((H - 40) / rowsMax);
   let maxW = 1e-9;
   m.weights.forEach((w) => { for (let i = 0; i < w.length; i++) maxW = Math.max(maxW, Math.abs(w[i]!)); });
@@ -54,7 +58,7 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
         const w = m.weights[l]![j * m.sizes[l]! + i]!;
         const key = `${l}:${j}:${i}`;
         const [x1, y1, x2, y2] = [x(l) + r, y(l, ki), x(l + 1) - r, y(l + 1, kj)];
-        const name = weightName(m.sizes, l, j, i);
+        const name = m.names.weights[l]![j]![i]!;
         const g = el('g', { class: `edge${m.selected === key ? ' selected' : ''}`, 'data-edge': key, 'data-name': name });
         g.append(el('line', {
           x1, y1, x2, y2, stroke: w >= 0 ? 'var(--pos)' : 'var(--neg)',
@@ -70,7 +74,7 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
         }
         edges.append(g);
         const text = m.edgeText?.get(key);
-        if (text) labels.append(textBlock(x1 + 0.7 * (x2 - x1), y1 + 0.7 * (y2 - y1) - 4, [name, ...text], 'edge-label', name));
+        if (text) labels.append(textBlock(x1 + 0.6 * (x2 - x1), y1 + 0.6 * (y2 - y1) - 4, text, 'edge-label', name));
       });
     });
   }
@@ -81,12 +85,16 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
         neurons.append(textBlock(x(l), y(l, k) + 4, ['⋮'], 'ellipsis'), textBlock(x(l), y(l, k) + 18, [`${n}`], 'count'));
         return;
       }
-      const name = neuronName(m.sizes, l, j);
+      const name = l === 0 ? m.names.inputs[j]! : m.names.neurons[l - 1]![j]!;
       const key = `${l}:${j}`;
       const a = m.activations?.[l]?.[j];
       const g = el('g', { class: `neuron${m.selected === key ? ' selected' : ''}`, 'data-neuron': key, 'data-name': name });
       g.append(el('circle', { cx: x(l), cy: y(l, k), r, fill: a === undefined ? 'var(--bg)' : fill(a) }));
-      if (r >= 10) g.append(textBlock(x(l), y(l, k) + 4, [name], 'neuron-name'));
+      if (r >= 9) {
+        const label = textBlock(x(l), y(l, k) + r * 0.3, [name], 'neuron-name');
+        label.style.fontSize = `${Math.min(14, (2.4 * r) / Math.max(2, name.length) + 2).toFixed(1)}px`;
+        g.append(label);
+      }
       if (onSelect) {
         g.setAttribute('tabindex', '0');
         g.setAttribute('role', 'button');
@@ -95,7 +103,9 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
       }
       neurons.append(g);
       const text = m.neuronText?.get(key);
-      if (text) labels.append(textBlock(x(l), y(l, k) + r + 14, text, 'neuron-label', name));
+      // Labels go above the neurons of the upper half and below the others, away from the edges' labels.
+      const above = k < (cols[l]!.length - 1) / 2;
+      if (text) labels.append(textBlock(x(l), above ? y(l, k) - r - 8 - (text.length - 1) * 15.6 : y(l, k) + r + 16, text, 'neuron-label', name));
     });
   });
   svg.append(edges, neurons, labels);

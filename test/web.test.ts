@@ -67,6 +67,21 @@ test('the page loads with no console errors and a drawn network', async () => {
   await page.context().close();
 });
 
+test('a dataset file and a model file load through the file picker; a mismatch is named', async () => {
+  const { page, errors } = await open();
+  await page.setInputFiles('#file', join(ROOT, 'examples/xor/xor.csv'));
+  await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('xor.csv'));
+  assert.equal(await page.inputValue('#dataset'), 'file');
+  await page.setInputFiles('#file', join(ROOT, 'examples/classic/model.json'));
+  await page.waitForFunction(() => document.querySelector('#message')!.classList.contains('error'));
+  assert.match(await page.textContent('#message') ?? '', /2 outputs.*data 2 and 1/);
+  await page.setInputFiles('#file', join(ROOT, 'examples/classic/data.json'));
+  await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('data.json'));
+  assert.equal(await page.locator('#diagram [data-name="o2"]').count(), 1, 'the loaded 2-2-2 model is drawn');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('XOR trains until the displayed test loss is below 0.05', async () => {
   const { page, errors } = await open();
   await page.click('#play');

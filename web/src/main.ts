@@ -73,6 +73,10 @@ async function reset(): Promise<void> {
     message(c.dataset === 'digits' ? '…' : '');
     split = await makeSplit(c);
     net = makeNetwork(c, split.train);
+    const d = split.train;
+    if (net.inputSize !== d.inputSize || net.outputSize !== d.outputSize) {
+      throw new BpnetError(`the model has ${net.inputSize} inputs and ${net.outputSize} outputs, the data ${d.inputSize} and ${d.outputSize}`, 'model and data');
+    }
   } catch (e) {
     message(errorText(e), true);
     return;

@@ -6,38 +6,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { explain, networkFromJSON, type ScalarTrace } from '../src/index.ts';
+import { explain, Network, networkFromJSON, type ScalarTrace } from '../src/index.ts';
+import { classicByHand } from './classic-by-hand.ts';
 import { ROOT } from './helpers.ts';
 
 const classicModel = () => networkFromJSON(JSON.parse(readFileSync(join(ROOT, 'examples/classic/model.json'), 'utf8')));
 const classicSample = { input: [0.05, 0.1], target: [0.01, 0.99] };
 
-/** The classic example by hand: plain scalars, no bpnet code. `sequential` uses w5⁺…w8⁺ for the hidden deltas. */
-export function classicByHand(sequential = false) {
-  const s = (x: number) => 1 / (1 + Math.exp(-x));
-  const [i1, i2] = [0.05, 0.1], [t1, t2] = [0.01, 0.99], eta = 0.5, b1 = 0.35, b2 = 0.6;
-  const [w1, w2, w3, w4, w5, w6, w7, w8] = [0.15, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.55];
-  const netH1 = w1 * i1 + w2 * i2 + b1, netH2 = w3 * i1 + w4 * i2 + b1;
-  const outH1 = s(netH1), outH2 = s(netH2);
-  const netO1 = w5 * outH1 + w6 * outH2 + b2, netO2 = w7 * outH1 + w8 * outH2 + b2;
-  const outO1 = s(netO1), outO2 = s(netO2);
-  const eO1 = 0.5 * (t1 - outO1) ** 2, eO2 = 0.5 * (t2 - outO2) ** 2;
-  const dO1 = (outO1 - t1) * outO1 * (1 - outO1), dO2 = (outO2 - t2) * outO2 * (1 - outO2);
-  const g = { w5: dO1 * outH1, w6: dO1 * outH2, w7: dO2 * outH1, w8: dO2 * outH2 };
-  const n = { w5: w5 - eta * g.w5, w6: w6 - eta * g.w6, w7: w7 - eta * g.w7, w8: w8 - eta * g.w8 };
-  const [u5, u6, u7, u8] = sequential ? [n.w5, n.w6, n.w7, n.w8] : [w5, w6, w7, w8];
-  const dEdOutH1 = dO1 * u5 + dO2 * u7, dEdOutH2 = dO1 * u6 + dO2 * u8;
-  const dH1 = dEdOutH1 * outH1 * (1 - outH1), dH2 = dEdOutH2 * outH2 * (1 - outH2);
-  const gh = { w1: dH1 * i1, w2: dH1 * i2, w3: dH2 * i1, w4: dH2 * i2 };
-  const nh = { w1: w1 - eta * gh.w1, w2: w2 - eta * gh.w2, w3: w3 - eta * gh.w3, w4: w4 - eta * gh.w4 };
-  const aH1 = s(nh.w1 * i1 + nh.w2 * i2 + b1), aH2 = s(nh.w3 * i1 + nh.w4 * i2 + b1);
-  const aO1 = s(n.w5 * aH1 + n.w6 * aH2 + b2), aO2 = s(n.w7 * aH1 + n.w8 * aH2 + b2);
-  const after = 0.5 * (t1 - aO1) ** 2 + 0.5 * (t2 - aO2) ** 2;
-  return {
-    netH1, netH2, outH1, outH2, netO1, netO2, outO1, outO2, eO1, eO2, total: eO1 + eO2,
-    dEdOutO1: outO1 - t1, dOutdNetO1: outO1 * (1 - outO1), dO1, dO2, dEdOutH1, dEdOutH2, dH1, dH2,
-    grad: { ...g, ...gh }, next: { ...n, ...nh }, after,
-  };
+/** Only plain objects, arrays, strings, booleans, null and finite numbers: JSON keeps all of it. */
+function assertPlainJSON(v: unknown, path: string): void {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+  if (typeof v === 'number') return assert.ok(Number.isFinite(v), `${path} is ${v}`);
+  assert.ok(Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype, `${path} is not a plain array or object`);
+  for (const [k, x] of Object.entries(v as object)) assertPlainJSON(x, `${path}.${k}`);
 }
 
 const close = (actual: number, expected: number, what: string) =>
@@ -87,3 +68,76 @@ for (const order of ['simultaneous', 'sequential'] as const) {
     }
   });
 }
+
+test('the one-hidden-neuron example: linear output gradient −0.222738301, new weight 0.422273830 (seed 002 erratum)', () => {
+  const net = networkFromJSON(JSON.parse(readFileSync(join(ROOT, 'examples/linear/model.json'), 'utf8')));
+  const trace = explain(net, { input: [0.5, 0.8], target: [0.8] }) as ScalarTrace;
+  assert.equal(trace.example, 'linear');
+  assert.equal(trace.learningRate, 0.1);
+  // By hand: h = σ(0.5·0.3 + 0.8·0.6 + 0.1), out = 0.4·h + 0.2, ∂E/∂w = (out − 0.8)·h (linear: g′ = 1).
+  const h = 1 / (1 + Math.exp(-(0.5 * 0.3 + 0.8 * 0.6 + 0.1)));
+  const o = 0.4 * h + 0.2;
+  const grad = (o - 0.8) * h;
+  const w = trace.steps[0]!.backward[0]!.weights[0]!;
+  assert.equal(w.name, 'w3');
+  close(w.grad, grad, '∂E/∂w3');
+  close(w.new, 0.4 - 0.1 * grad, 'w3⁺');
+  assert.equal(w.grad.toFixed(9), '-0.222738301');
+  assert.equal(w.new.toFixed(9), '0.422273830');
+  assert.equal(trace.steps[0]!.backward[0]!.deltas[0]!.dOutdNet, 1);
+  assert.deepEqual(trace.names.biases, [['b1'], ['b2']]);
+  const note = trace.notes.find((n) => n.kind === 'errata-linear');
+  assert.ok(note && note.kind === 'errata-linear');
+  assert.equal(note.publishedGrad, -0.033);
+  close(note.grad, grad, 'erratum gradient');
+});
+
+test('any small network: every ∂E/∂w of the trace matches a finite difference, every update is w − η·∂E/∂w', () => {
+  // 3-4-3, tanh hidden, softmax + cross-entropy output, trainable biases: no textbook example.
+  const net = Network.create({ inputs: 3, layers: [{ units: 4, activation: 'tanh' }, { units: 3, activation: 'softmax' }], loss: 'cross-entropy' }, { seed: 7 });
+  const sample = { input: [0.3, -1.2, 0.8], target: [0, 1, 0] };
+  const trace = explain(net, sample, { learningRate: 0.25 }) as ScalarTrace;
+  assert.equal(trace.form, 'scalar');
+  assert.equal(trace.example, null);
+  const step = trace.steps[0]!;
+  assert.equal(step.backward[0]!.deltas[0]!.rule, 'fused');
+  // Independent loss: forward pass written out here over the model's parameters.
+  const loss = (W: number[][], B: number[][]) => {
+    const h = [0, 1, 2, 3].map((j) => Math.tanh(W[0]!.slice(j * 3, j * 3 + 3).reduce((s, w, i) => s + w * sample.input[i]!, B[0]![j]!)));
+    const z = [0, 1, 2].map((k) => W[1]!.slice(k * 4, k * 4 + 4).reduce((s, w, j) => s + w * h[j]!, B[1]![k]!));
+    const lse = Math.log(z.reduce((s, v) => s + Math.exp(v), 0));
+    return -(z[1]! - lse);
+  };
+  const W = net.layers.map((l) => Array.from(l.weights)), B = net.layers.map((l) => Array.from(l.bias));
+  close(step.loss.total, loss(W, B), 'E');
+  for (const layer of step.backward) {
+    for (const g of layer.weights) {
+      const k = g.row * net.layers[g.layer]!.inputs + g.col, eps = 1e-6;
+      const plus = W.map((r) => r.slice()), minus = W.map((r) => r.slice());
+      plus[g.layer]![k]! += eps;
+      minus[g.layer]![k]! -= eps;
+      const numeric = (loss(plus, B) - loss(minus, B)) / (2 * eps);
+      assert.ok(Math.abs(g.grad - numeric) < 1e-8, `${g.name}: ${g.grad} vs ${numeric}`);
+      close(g.new, g.old - 0.25 * g.grad, `${g.name}⁺`);
+      close(g.grad, g.delta * g.dNetdW, `${g.name} = δ·out`);
+    }
+    for (const dl of layer.deltas) if (dl.rule === 'chain') close(dl.delta, dl.dEdOut * dl.dOutdNet!, `δ ${dl.neuron}`);
+    for (const b of layer.biases) close(b.new, b.old - 0.25 * b.grad, `${b.name}⁺`);
+  }
+  assert.deepEqual(trace.names.biases[0], ['b_h1', 'b_h2', 'b_h3', 'b_h4']);
+  assertPlainJSON(trace, 'trace');
+  // The caller's network is not trained.
+  assert.deepEqual(Array.from(net.layers[0]!.weights), W[0]);
+});
+
+test('k steps: each step starts where the previous one ended', () => {
+  const trace = explain(classicModel(), classicSample, { steps: 3 }) as ScalarTrace;
+  assert.equal(trace.steps.length, 3);
+  for (let s = 1; s < 3; s++) {
+    close(trace.steps[s]!.loss.total, trace.steps[s - 1]!.lossAfter, `E before step ${s + 1}`);
+    assert.deepEqual(trace.steps[s]!.backward[0]!.weights.map((w) => w.old), trace.steps[s - 1]!.backward[0]!.weights.map((w) => w.new));
+  }
+  assert.equal(trace.finalLoss, trace.steps[2]!.lossAfter);
+  assert.throws(() => explain(classicModel(), classicSample, { steps: 0 }), /steps/);
+  assert.throws(() => explain(classicModel(), { input: [1], target: [0, 1] }), /inputs/);
+});

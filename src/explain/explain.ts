@@ -105,7 +105,7 @@ export function explain(network: Network, sample: ExplainSample, options: Explai
     const trace = { ...base, form: 'scalar' as const, names: run.names!, steps: run.scalarSteps };
     if (example === 'linear' && learningRate === 0.1) {
       const w = trace.steps[0]!.backward[0]!.weights[0]!;
-      base.notes.push({ kind: 'errata-linear', weight: w.name, publishedGrad: PUBLISHED.linear.grad, publishedNew: PUBLISHED.linear.newWeight, grad: w.grad, new: w.new });
+      base.notes.push({ kind: 'errata-linear', weight: w.name, publishedGrad: PUBLISHED.linear.grad, publishedNew: PUBLISHED.linear.newWeight, old: w.old, grad: w.grad, new: w.new });
     }
     return trace;
   }

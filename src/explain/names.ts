@@ -18,9 +18,12 @@ export function scalarNames(net: Network): ScalarNames {
   const weights = net.layers.map((l) =>
     Array.from({ length: l.units }, () => Array.from({ length: l.inputs }, () => `w${++w}`)),
   );
-  const sharedBias = net.layers.map((l) => !l.trainBias && l.bias.every((b) => b === l.bias[0]));
+  // One bias name per layer (b1, b2, as the tutorials) when that is unambiguous in every layer:
+  // a single neuron, or biases that are fixed and all equal (one shared constant).
+  const perLayer = net.layers.every((l) => l.units === 1 || (!l.trainBias && l.bias.every((b) => b === l.bias[0])));
+  const sharedBias = net.layers.map(() => perLayer);
   const biases = net.layers.map((l, li) =>
-    Array.from({ length: l.units }, (_, j) => (sharedBias[li] ? `b${li + 1}` : `b_${neurons[li]![j]}`)),
+    Array.from({ length: l.units }, (_, j) => (perLayer ? `b${li + 1}` : `b_${neurons[li]![j]}`)),
   );
   return { inputs, neurons, weights, biases, sharedBias };
 }

@@ -88,7 +88,7 @@ export interface ScalarNames {
   weights: string[][][];
   /** biases[l][j]: name of the bias of neuron j of layer l. */
   biases: string[][];
-  /** sharedBias[l]: layer l's biases are one fixed shared value (named once, e.g. "b1"). */
+  /** sharedBias[l]: layer l's biases go by one per-layer name (e.g. "b1"). */
   sharedBias: boolean[];
 }
 
@@ -327,6 +327,8 @@ export type ExplainNote =
       weight: string;
       publishedGrad: number;
       publishedNew: number;
+      /** The weight before the step, its correct gradient and new value. */
+      old: number;
       grad: number;
       new: number;
     };

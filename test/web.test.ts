@@ -133,6 +133,7 @@ test('step mode on the classic 2-2-2 example shows out o1 = 0.75136507 and the p
   assert.match(await page.textContent('#step-phase') ?? '', /权重更新/);
   assert.match(await page.textContent('#step-panel') ?? '', /链式法则[\s\S]*0\.082167041/);
   assert.equal(await page.textContent('[data-tab="train"]'), '训练');
+  await page.screenshot({ path: join(docs, 'playground-step-zh.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -66,7 +66,7 @@ function makeNetwork(c: Config, data: Dataset): Network {
 }
 
 /** Rebuilds data and network from the editor and restarts the worker on them. */
-async function reset(): Promise<void> {
+async function reset(): Promise<boolean> {
   let c: Config;
   try {
     c = readConfig();
@@ -79,7 +79,7 @@ async function reset(): Promise<void> {
     }
   } catch (e) {
     message(errorText(e), true);
-    return;
+    return false;
   }
   message('');
   history = [];
@@ -95,6 +95,7 @@ async function reset(): Promise<void> {
   });
   stepView.load(net, split.train, c.learningRate);
   updateButtons();
+  return true;
 }
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -178,8 +179,7 @@ async function loadFile(file: File): Promise<void> {
       writeConfig({ dataset: 'file' });
       $<HTMLOptionElement>('#dataset option[value="file"]').disabled = false;
     }
-    await reset();
-    message(`${t('loaded')}: ${loaded.name}`);
+    if (await reset()) message(`${t('loaded')}: ${loaded.name}`);
   } catch (e) {
     message(errorText(e), true);
   }

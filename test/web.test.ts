@@ -145,7 +145,9 @@ test('digits: a 784-128-10 model pauses within 500 ms, and drawing a "1" moves t
   await page.waitForSelector('#diagram [data-name="i784"]');
   await page.click('#play');
   await page.waitForFunction(() => document.body.dataset.running === 'true');
-  await page.waitForFunction(() => Number(document.querySelector('#epoch')!.textContent) > 0.05, null, { timeout: 20_000 });
+  // Train until the shown test accuracy passes 80 % (a few seconds), then pause.
+  await page.waitForFunction(() => parseFloat(document.querySelector('#test-acc')!.textContent!) > 80, null, { timeout: 60_000 });
+  t.diagnostic(`test accuracy ${await page.textContent('#test-acc')} after ${await page.textContent('#epoch')} epochs`);
   // Measured in the page: from the click on "pause" to the page showing the paused state.
   const ms = await page.evaluate(() => new Promise<number>((resolve) => {
     const t0 = performance.now();
@@ -175,10 +177,13 @@ test('digits: a 784-128-10 model pauses within 500 ms, and drawing a "1" moves t
     const now = [...document.querySelectorAll<HTMLElement>('#bars .bar')].map((r) => Number(r.dataset.p));
     return now.some((p, i) => p !== old[i]);
   }, before);
+  // The bars redraw on the next animation frame after the last stroke segment.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const after = await bars();
   assert.ok(box.width > 0);
   assert.ok(Math.abs(after.reduce((s, p) => s + p, 0) - 1) < 1e-4, 'probabilities sum to 1');
   assert.ok(after.some((p, i) => Math.abs(p - before[i]!) > 1e-3), `bars: ${after}`);
+  assert.equal(after.indexOf(Math.max(...after)), 1, 'the drawn stroke is read as a 1');
   t.diagnostic(`bars after:  ${after.map((p) => p.toFixed(3)).join(' ')}`);
   await page.screenshot({ path: join(docs, 'playground-digits.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -31,7 +31,10 @@ export function renderLineChart(canvas: HTMLCanvasElement, series: Series[], yRa
   g.lineTo(w - pad.r, h - pad.b);
   g.stroke();
   for (const v of [y0, (y0 + y1) / 2, y1]) g.fillText(v.toPrecision(2), 2, Y(v) + 4);
-  g.fillText(xMax.toPrecision(3), w - pad.r - 30, h - 5);
+  if (xMax > 1e-6) {
+    const label = String(Number(xMax.toPrecision(3)));
+    g.fillText(label, w - pad.r - g.measureText(label).width, h - 5);
+  }
   for (const s of series) {
     if (s.points.length === 0) continue;
     g.strokeStyle = s.colour;

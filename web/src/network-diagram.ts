@@ -37,11 +37,21 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
   const cols = m.sizes.map(shown);
   const rowsMax = Math.max(...cols.map((c) => c.length));
   const labelled = !!m.neuronText;
-  const W = labelled ? 720 : 560;
-  const H = Math.max(labelled ? 380 : 240, rowsMax * (labelled ? 170 : 40) + 40);
+  // Beyond a handful of neurons, every label at once is unreadable: show those of the selection.
+  const shownEdges = cols.slice(1).reduce((n, c, l) => n + c.filter((j) => j >= 0).length * cols[l]!.filter((i) => i >= 0).length, 0);
+  const dense = labelled && (rowsMax > 3 || shownEdges > 16);
+  const last = m.sizes.length - 1;
+  const ends = new Set<string>();
+  const sel = m.selected?.split(':').map(Number);
+  if (sel?.length === 3) ends.add(`${sel[0]}:${sel[2]}`).add(`${sel[0]! + 1}:${sel[1]}`);
+  const showNeuron = (l: number, key: string) =>
+    !dense || key === m.selected || ends.has(key) || ((l === 0 || l === last) && m.sizes[l]! <= 3);
+  const showEdge = (key: string) => !dense || key === m.selected;
+  const W = dense ? 900 : labelled ? 720 : 560;
+  const H = dense ? rowsMax * 64 + 100 : Math.max(labelled ? 380 : 240, rowsMax * (labelled ? 170 : 40) + 40);
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
-  const r = Math.min(labelled ? 24 : 14, (H - 40) / (2 * rowsMax) - 2);
+  const r = Math.min(dense ? 16 : labelled ? 24 : 14, (H - 40) / (2 * rowsMax) - 2);
   const margin = labelled ? 80 : 40;
   const x = (l: number) => margin + (l * (W - 2 * margin)) / Math.max(1, m.sizes.length - 1);
   const y = (l: number, k: number) => H / 2 + (k - (cols[l]!.length - 1) / 2) * ((H - 40) / rowsMax);
@@ -73,7 +83,7 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
           activate(g, () => onSelect({ kind: 'edge', layer: l, j, i }));
         }
         edges.append(g);
-        const text = m.edgeText?.get(key);
+        const text = showEdge(key) ? m.edgeText?.get(key) : undefined;
         if (text) labels.append(textBlock(x1 + 0.6 * (x2 - x1), y1 + 0.6 * (y2 - y1) - 4, text, 'edge-label', name));
       });
     });
@@ -102,7 +112,7 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
         activate(g, () => onSelect({ kind: 'neuron', layer: l, j }));
       }
       neurons.append(g);
-      const text = m.neuronText?.get(key);
+      const text = showNeuron(l, key) ? m.neuronText?.get(key) : undefined;
       // Labels go above the neurons of the upper half and below the others, away from the edges' labels.
       const above = k < (cols[l]!.length - 1) / 2;
       if (text) labels.append(textBlock(x(l), above ? y(l, k) - r - 8 - (text.length - 1) * 15.6 : y(l, k) + r + 16, text, 'neuron-label', name));

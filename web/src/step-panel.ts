@@ -34,7 +34,7 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
     sections.push([
       `${title} — ${t('forward')}`,
       `net_${n.name} (z, ${t('weightedInput')}) = ${sum}`, `  = ${nums}`, `  = ${fmt(n.net)}`,
-      `out_${n.name} (a, ${t('activationOut')}) = ${n.activation}(net) = ${activationFormula[n.activation]}`, `  = ${fmt(n.out)}`,
+      `out_${n.name} (a, ${t('activationOut')}) = ${[...new Set([`${n.activation}(net)`, activationFormula[n.activation]])].join(' = ')}`, `  = ${fmt(n.out)}`,
     ]);
     const isOutput = l === step.forward.length - 1;
     if (isOutput && p.lossDone) {

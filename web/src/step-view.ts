@@ -41,7 +41,11 @@ export class StepView {
     this.trace = explain(this.net!, sampleAt(this.data!, index), { learningRate: this.eta, maxScalarWeights: MAX_SCALAR_WEIGHTS });
     this.stages = stagesFor(this.net!.layers.length);
     this.stage = 0;
-    if (this.selection === undefined || this.trace.form !== 'scalar') this.selection = undefined;
+    if (this.trace.form !== 'scalar') this.selection = undefined;
+    // Start on the first output neuron: on a bigger diagram only the selection shows its numbers.
+    else if (this.selection === undefined && this.net!.layers.reduce((n, l) => n + l.weights.length, 0) > 16) {
+      this.selection = { kind: 'neuron', layer: this.net!.layers.length, j: 0 };
+    }
     this.render();
   }
 

@@ -15,12 +15,14 @@ const require = createRequire(import.meta.url);
 
 export const restorePixel = (k: number): number => Math.round((k / 255) * 1000) / 1000;
 
-function build(): void {
-  const digits: number[][] = [];
-  for (let d = 0; d < 10; d++) {
-    const json = JSON.parse(readFileSync(require.resolve(`mnist/src/digits/${d}.json`), 'utf8')) as { data: number[] };
-    digits.push(json.data);
-  }
+/** The package's per-digit pixel arrays (digit 0…9). */
+export function readPackageDigits(): number[][] {
+  return Array.from({ length: 10 }, (_, d) =>
+    (JSON.parse(readFileSync(require.resolve(`mnist/src/digits/${d}.json`), 'utf8')) as { data: number[] }).data);
+}
+
+/** The asset's bytes; throws if a pixel would not come back exactly. */
+export function encodeDigits(digits: number[][]): Uint8Array {
   const total = digits.reduce((n, a) => n + a.length, 0);
   const bytes = new Uint8Array(40 + total);
   const view = new DataView(bytes.buffer);
@@ -33,13 +35,19 @@ function build(): void {
       bytes[offset++] = k;
     }
   });
+  return bytes;
+}
+
+function build(): void {
+  const bytes = encodeDigits(readPackageDigits());
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
-  console.log(`wrote ${out} (${(bytes.length / 1e6).toFixed(1)} MB, ${total / 784} digits)`);
+  console.log(`wrote ${out} (${(bytes.length / 1e6).toFixed(1)} MB)`);
 }
 
 // Rebuilt only when missing or older than the package's files.
 const fresh = (() => {
   try { return statSync(out).mtimeMs >= statSync(require.resolve('mnist/src/digits/9.json')).mtimeMs; } catch { return false; }
 })();
-if (!fresh || process.argv.includes('--force')) build();
+const main = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (main && (!fresh || process.argv.includes('--force'))) build();

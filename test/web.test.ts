@@ -77,14 +77,18 @@ test('a dataset file and a model file load through the file picker; a mismatch i
   assert.match(await page.textContent('#message') ?? '', /2 outputs.*data 2 and 1/);
   await page.setInputFiles('#file', join(ROOT, 'examples/classic/data.json'));
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('data.json'));
-  assert.equal(await page.locator('#diagram [data-name="o2"]').count(), 1, 'the loaded 2-2-2 model is drawn');
+  await page.waitForSelector('#diagram [data-name="o2"]'); // the loaded 2-2-2 model is drawn
   assert.deepEqual(errors, []);
   await page.context().close();
 });
 
 test('XOR trains until the displayed test loss is below 0.05', async () => {
   const { page, errors } = await open();
-  await page.click('#play');
+  // Keyboard: S steps one batch, Space plays.
+  await page.keyboard.press('s');
+  await page.waitForFunction(() => document.body.dataset.batches === '1');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.body.dataset.running === 'true');
   await page.waitForFunction(() => Number(document.querySelector('#test-loss')!.textContent) < 0.05, null, { timeout: 30_000 });
   await page.click('#play');
   await page.waitForFunction(() => document.body.dataset.running === 'false');
@@ -158,8 +162,8 @@ test('digits: a 784-128-10 model pauses within 500 ms, and drawing a "1" moves t
   }));
   t.diagnostic(`paused ${ms.toFixed(0)} ms after the click`);
   assert.ok(ms < 500, `paused after ${ms.toFixed(0)} ms`);
-  // The worker's last report after pausing carries its final batch count; then nothing moves.
-  await page.waitForTimeout(300);
+  // The worker's last report after pausing (running: false) carries its final batch count; then nothing moves.
+  await page.waitForFunction(() => document.body.dataset.reportRunning === 'false');
   const batchesAtPause = await page.getAttribute('body', 'data-batches');
   await page.waitForTimeout(700);
   assert.equal(await page.getAttribute('body', 'data-batches'), batchesAtPause, 'no training after pause');

@@ -95,6 +95,7 @@ async function reset(): Promise<boolean> {
   });
   stepView.load(net, split.train, c.learningRate);
   updateButtons();
+  scheduleDraw();
   return true;
 }
 
@@ -104,6 +105,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   if (m.type === 'state') { running = m.running; updateButtons(); return; }
   last = m;
   document.body.dataset.batches = String(m.batches);
+  document.body.dataset.reportRunning = String(m.running);
   m.weights.forEach((w, l) => { net.layers[l]!.weights.set(w); net.layers[l]!.bias.set(m.biases[l]!); });
   const point = { epoch: m.epoch, trainLoss: m.train.loss, testLoss: m.test.loss, trainAcc: m.train.accuracy, testAcc: m.test.accuracy };
   if (history.length && history[history.length - 1]!.epoch === m.epoch) history[history.length - 1] = point;

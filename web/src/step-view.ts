@@ -32,6 +32,7 @@ export class StepView {
     this.eta = eta;
     this.els.sample.max = String(data.size - 1);
     this.stepCount = 0;
+    this.selection = undefined;
     this.explainNow();
   }
 

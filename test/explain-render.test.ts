@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import katex from 'katex';
 import {
-  displayWidth, explain, Network, networkFromJSON, renderJSON, renderMarkdown, renderText, type ExplainTrace, type Lang,
+  displayWidth, explain, Network, networkFromJSON, renderExplanationJSON as renderJSON, renderMarkdown, renderText, type ExplainTrace,
+  type ExplainLang as Lang,
 } from '../src/index.ts';
 import { ROOT } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { explain, Network, networkFromJSON, type ScalarTrace } from '../src/index.ts';
+import { displayWidth, explain, Network, networkFromJSON, renderMarkdown, renderText, type ScalarTrace } from '../src/index.ts';
 import { classicByHand } from './classic-by-hand.ts';
 import { ROOT } from './helpers.ts';
 
@@ -140,4 +140,39 @@ test('k steps: each step starts where the previous one ended', () => {
   assert.equal(trace.finalLoss, trace.steps[2]!.lossAfter);
   assert.throws(() => explain(classicModel(), classicSample, { steps: 0 }), /steps/);
   assert.throws(() => explain(classicModel(), { input: [1], target: [0, 1] }), /inputs/);
+});
+
+test('every activation × loss: the printed chain-rule factors multiply to the core\'s δ and ∂E/∂w', () => {
+  const pairs = [
+    ['sigmoid', 'mse'], ['tanh', 'mse'], ['linear', 'mse'], ['relu', 'mse'], ['leaky-relu', 'mse'], ['softmax', 'mse'],
+    ['sigmoid', 'binary-cross-entropy'], ['softmax', 'binary-cross-entropy'], ['softmax', 'cross-entropy'], ['sigmoid', 'cross-entropy'],
+  ] as const;
+  for (const [output, loss] of pairs) {
+    for (const hidden of ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear'] as const) {
+      const net = Network.create({ inputs: 2, layers: [{ units: 3, activation: hidden }, { units: 2, activation: output }], loss }, { seed: 11 });
+      const trace = explain(net, { input: [0.7, -0.4], target: [1, 0] }) as ScalarTrace;
+      const what = `${hidden}/${output}/${loss}`;
+      for (const layer of trace.steps[0]!.backward) {
+        for (const dl of layer.deltas) {
+          if (dl.rule === 'chain') assert.ok(Math.abs(dl.delta - dl.dEdOut * dl.dOutdNet!) < 1e-12, `${what} δ ${dl.neuron}`);
+          if (dl.rule === 'fused') {
+            const o = trace.steps[0]!.forward[layer.layer]![dl.index]!.out;
+            assert.ok(Math.abs(dl.delta - (o - trace.sample.target[dl.index]!)) < 1e-12, `${what} fused δ ${dl.neuron}`);
+          }
+          if (dl.rule === 'softmax-jacobian') {
+            const outs = trace.steps[0]!.forward[layer.layer]!.map((n) => n.out);
+            const S = layer.deltas.reduce((acc, x, k) => acc + x.dEdOut * outs[k]!, 0);
+            assert.ok(Math.abs(dl.delta - outs[dl.index]! * (dl.dEdOut - S)) < 1e-12, `${what} softmax δ ${dl.neuron}`);
+          }
+          if (dl.paths) assert.ok(Math.abs(dl.dEdOut - dl.paths.reduce((s, p) => s + p.product, 0)) < 1e-12, `${what} Σ paths ${dl.neuron}`);
+        }
+        for (const g of layer.weights) assert.ok(Math.abs(g.grad - g.delta * g.dNetdW) < 1e-12, `${what} ${g.name}`);
+      }
+      for (const lang of ['en', 'zh'] as const) {
+        const text = renderText(trace, { lang });
+        assert.ok(text.split('\n').every((l) => displayWidth(l) <= 100), `${what} ${lang} width`);
+        assert.ok(!/NaN|undefined|Infinity/.test(text + renderMarkdown(trace, { lang })), `${what} ${lang}`);
+      }
+    }
+  }
 });

@@ -25,14 +25,13 @@ export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Do
   const acts = net.activations;
   const hidden = [...new Set(acts.slice(0, -1))].join(', ');
   const doc: Doc = [title(w.title(net.sizes.join('-')))];
-  doc.push(para(acts.length > 1 ? w.setup(hidden, acts[acts.length - 1]!, net.loss, trace.updateOrder) : w.setupOne(acts[0]!, net.loss)));
+  doc.push(para(acts.length > 1 ? w.setup(hidden, acts[acts.length - 1]!, w.lossName[net.loss], trace.updateOrder) : w.setupOne(acts[0]!, w.lossName[net.loss])));
   doc.push(para(`${w.learningRate}${w.colon}`, cat(ETA, m(' = '), num(trace.learningRate))));
   doc.push(para(...sampleLine(trace, w)));
   if (trace.form === 'scalar') doc.push(para(w.notation));
   if (options.formulas ?? true) doc.push(...formulas(w, acts, net.loss));
-  for (const step of trace.steps) {
-    doc.push(...(trace.form === 'scalar' ? scalarStepDoc(step as never, trace, w) : matrixStepDoc(step as never, trace, w)));
-  }
+  if (trace.form === 'scalar') for (const step of trace.steps) doc.push(...scalarStepDoc(step, trace, w));
+  else for (const step of trace.steps) doc.push(...matrixStepDoc(step, trace, w));
   if (trace.notes.length > 0) {
     doc.push(heading(2, w.notes));
     for (const note of trace.notes) doc.push(...noteDoc(note, w, trace.form === 'scalar' ? TOTAL : m('E'), trace.learningRate));

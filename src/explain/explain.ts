@@ -7,18 +7,17 @@
  */
 import { activations } from '../core/activations.ts';
 import { createTrace, forward, lossAndDelta, type Trace } from '../core/backprop.ts';
-import { createDataset } from '../core/dataset.ts';
+import { createDataset, type Dataset } from '../core/dataset.ts';
 import { BpnetError, check } from '../core/errors.ts';
 import { getKernel } from '../core/kernels/registry.ts';
 import { losses } from '../core/losses.ts';
 import type { Network } from '../core/network.ts';
-import type { Float } from '../core/tensor.ts';
 import { Trainer, type UpdateOrder } from '../core/train.ts';
 import { detectExample, PUBLISHED } from './examples.ts';
 import { matrixStep } from './matrix.ts';
 import { scalarNames } from './names.ts';
 import type {
-  ExampleName, ExplainNote, ExplainTrace, NetworkInfo, ScalarBackwardLayer, ScalarNames, ScalarNeuron, ScalarStep,
+  ExampleName, ExplainNote, ExplainTrace, MatrixStep, ExplainNetworkInfo, ScalarBackwardLayer, ScalarNames, ScalarNeuron, ScalarStep,
 } from './trace.ts';
 
 /** One training sample: an input vector and its target vector. */
@@ -34,7 +33,7 @@ export interface ExplainOptions {
   learningRate?: number;
   /** Number of training steps on the sample, each explained in full (default 1, at most 100). */
   steps?: number;
-  /** "simultaneous" (correct backprop, default) or "sequential" (see `TraceBase.updateOrder`). */
+  /** "simultaneous" (correct backprop, default) or "sequential" (see `ExplainTraceBase.updateOrder`). */
   updateOrder?: UpdateOrder;
   /** "scalar" names every weight; "matrix" summarises layers; "auto" (default) picks by size. */
   form?: 'auto' | 'scalar' | 'matrix';
@@ -47,7 +46,7 @@ export interface ExplainOptions {
 export const MAX_EXPLAIN_STEPS = 100;
 
 /** A sample from a dataset's row `index`. */
-export function sampleAt(data: { size: number; inputSize: number; outputSize: number; inputs: Float; targets: Float }, index: number): ExplainSample {
+export function sampleAt(data: Dataset, index: number): ExplainSample {
   check(Number.isInteger(index) && index >= 0 && index < data.size, `expected a row from 0 to ${data.size - 1}, got ${index}`, 'sample');
   return {
     input: data.inputs.subarray(index * data.inputSize, (index + 1) * data.inputSize),
@@ -80,7 +79,7 @@ export function explain(network: Network, sample: ExplainSample, options: Explai
   const form = formOption === 'auto' ? (weights <= (options.maxScalarWeights ?? 64) ? 'scalar' : 'matrix') : formOption;
 
   const run = runSteps(network, input, target, learningRate, updateOrder, steps, form === 'scalar');
-  const info: NetworkInfo = {
+  const info: ExplainNetworkInfo = {
     sizes: [network.inputSize, ...network.layers.map((l) => l.units)],
     activations: network.layers.map((l) => l.activation),
     loss: network.loss,
@@ -101,14 +100,11 @@ export function explain(network: Network, sample: ExplainSample, options: Explai
       published: example === 'classic' && steps === 1 && learningRate === 0.5 ? PUBLISHED.classic.errorAfterOneUpdate : null,
     });
   }
-  if (form === 'scalar') {
-    const trace = { ...base, form: 'scalar' as const, names: run.names!, steps: run.scalarSteps };
-    if (example === 'linear' && learningRate === 0.1) {
-      const w = trace.steps[0]!.backward[0]!.weights[0]!;
-      base.notes.push({ kind: 'errata-linear', weight: w.name, publishedGrad: PUBLISHED.linear.grad, publishedNew: PUBLISHED.linear.newWeight, old: w.old, grad: w.grad, new: w.new });
-    }
-    return trace;
+  if (form === 'scalar' && example === 'linear' && learningRate === 0.1) {
+    const w = run.scalarSteps[0]!.backward[0]!.weights[0]!; // the output weight, in the first step
+    base.notes.push({ kind: 'errata-linear', weight: w.name, publishedGrad: PUBLISHED.linear.grad, publishedNew: PUBLISHED.linear.newWeight, old: w.old, grad: w.grad, new: w.new });
   }
+  if (form === 'scalar') return { ...base, form: 'scalar', names: run.names!, steps: run.scalarSteps };
   return { ...base, form: 'matrix', steps: run.matrixSteps };
 }
 
@@ -130,7 +126,7 @@ function runSteps(
   const after = createTrace(net, 1);
   const names = scalar ? scalarNames(net) : undefined;
   const scalarSteps: ScalarStep[] = [];
-  const matrixSteps = [];
+  const matrixSteps: MatrixStep[] = [];
   let finalLoss = NaN;
   for (let s = 1; s <= steps; s++) {
     trace.a[0]!.set(data.inputs);
@@ -142,7 +138,7 @@ function runSteps(
     finalLoss = lossAndDelta(net, after, data.targets);
     const outputsAfter = Array.from(after.a[net.layers.length]!);
     if (names) scalarSteps.push(scalarStep(s, net, names, trace, before, lossSum, target, updateOrder, finalLoss, outputsAfter));
-    else matrixSteps.push(matrixStep(s, net, trace, before, lossSum, target, updateOrder, finalLoss, outputsAfter));
+    else matrixSteps.push(matrixStep(s, net, trace, before, lossSum, target, updateOrder, finalLoss));
   }
   return { names, scalarSteps, matrixSteps, finalLoss, finalOutputs: Array.from(after.a[net.layers.length]!) };
 }

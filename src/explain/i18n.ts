@@ -47,7 +47,7 @@ export interface Words {
   outputDeltas: string;
   hiddenDeltas(layer: string, above: string): string;
   weightUpdates(from: string, to: string): string;
-  fused(activation: ActivationName, loss: LossName): string;
+  fused(activation: ActivationName, loss: string): string;
   softmaxJacobian: string;
   biasFixed: string;
   simultaneousAfterLayer(names: string): string;
@@ -74,6 +74,7 @@ export interface Words {
   max: string;
   biasesFixed: string;
   orderName: Record<UpdateOrder, string>;
+  lossName: Record<LossName, string>;
 }
 
 const en: Words = {
@@ -119,7 +120,7 @@ const en: Words = {
   hiddenDeltas: (layer, above) => `${layer}: each neuron's error is summed over its weights into the ${above}`,
   weightUpdates: (from, to) => `Weight updates: ${from} → ${to}`,
   fused: (activation, loss) =>
-    `With ${activation} outputs and ${loss} loss the two factors combine: δ = out − target.`,
+    `With ${activation} outputs and the ${loss} loss the two factors combine: δ = out − target.`,
   softmaxJacobian: 'Softmax couples the outputs: δ_j = out_j·(∂E/∂out_j − S) with S = Σ_k ∂E/∂out_k·out_k.',
   biasFixed: 'Fixed in this example (not trained): ',
   simultaneousAfterLayer: (names) =>
@@ -162,6 +163,7 @@ const en: Words = {
   max: 'max',
   biasesFixed: 'biases fixed',
   orderName: { simultaneous: 'simultaneous (correct backprop)', sequential: 'sequential (each layer updated before the next delta)' },
+  lossName: { mse: 'mean squared error (mse)', 'binary-cross-entropy': 'binary cross-entropy', 'cross-entropy': 'cross-entropy' },
 };
 
 const zh: Words = {
@@ -244,6 +246,7 @@ const zh: Words = {
   max: '最大值',
   biasesFixed: '偏置固定',
   orderName: { simultaneous: '同时更新（正确的反向传播）', sequential: '顺序更新（每层先更新再计算下一层的 δ）' },
+  lossName: { mse: '均方误差（mse）', 'binary-cross-entropy': '二元交叉熵', 'cross-entropy': '交叉熵' },
 };
 
 export const WORDS: Record<Lang, Words> = { en, zh };

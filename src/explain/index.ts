@@ -1,17 +1,24 @@
 /**
  * The explainer: the hand derivation of backprop, generated for any small network.
- * `explain()` builds the trace (see trace.ts); the renderers turn it into text, Markdown or JSON.
- * Browser-safe: the CLI and the web playground both use this entry point.
+ *
+ *   explain(net, sample, options) → ExplainTrace          (trace.ts: every number, JSON-serialisable)
+ *   derivation(trace, {lang})      → DerivationBlock[]     (headings, prose, equation chains, tables;
+ *                                                            each formula as {t: text, k: LaTeX})
+ *   renderText / renderMarkdown / renderExplanationJSON     (pure functions of the trace)
+ *
+ * Browser-safe. Names are prefixed where a short one could clash with other parts of bpnet.
  */
 export * from './trace.ts';
 export { explain, sampleAt, MAX_EXPLAIN_STEPS, type ExplainOptions, type ExplainSample } from './explain.ts';
-export { detectExample, PUBLISHED } from './examples.ts';
+export { detectExample, PUBLISHED as PUBLISHED_FIGURES } from './examples.ts';
 export { scalarNames, texName, texSub } from './names.ts';
-export { render, renderJSON, EXPLAIN_FORMATS, type ExplainFormat } from './render.ts';
-export { renderText, TEXT_WIDTH } from './render-text.ts';
+export {
+  render as renderExplanation, renderJSON as renderExplanationJSON, EXPLAIN_FORMATS, type ExplainFormat,
+} from './render.ts';
+export { renderText, TEXT_WIDTH as EXPLAIN_TEXT_WIDTH } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
-export { derivation, type RenderOptions } from './derivation.ts';
-export type { Block, Doc, Inline } from './document.ts';
-export type { M } from './math.ts';
-export { LANGS, langFromLocale, type Lang } from './i18n.ts';
-export { fmt, texNum, displayWidth } from './format.ts';
+export { derivation, type RenderOptions as ExplainRenderOptions } from './derivation.ts';
+export type { Block as DerivationBlock, Doc as Derivation, Inline as DerivationInline } from './document.ts';
+export type { M as MathText } from './math.ts';
+export { LANGS as EXPLAIN_LANGS, langFromLocale, type Lang as ExplainLang } from './i18n.ts';
+export { fmt as formatNumber, texNum as formatNumberTex, displayWidth } from './format.ts';

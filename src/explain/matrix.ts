@@ -33,7 +33,7 @@ function pick(x: ArrayLike<number>, count: number): number[] {
 
 export function matrixStep(
   step: number, net: Network, trace: Trace, before: { weights: Float64Array[]; bias: Float64Array[] }, lossSum: number,
-  target: number[], updateOrder: UpdateOrder, lossAfter: number, _outputsAfter: number[],
+  target: number[], updateOrder: UpdateOrder, lossAfter: number,
 ): MatrixStep {
   const L = net.layers.length;
   const layers = net.layers.map((l, i): MatrixLayer => {

@@ -128,7 +128,7 @@ function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   const doc: Doc = [heading(4, w.outputDeltas)];
   const neurons = step.forward[b.layer]!;
   const rule = b.deltas[0]!.rule;
-  if (rule === 'fused') doc.push(para(w.fused(trace.network.activations[b.layer]!, trace.network.loss)));
+  if (rule === 'fused') doc.push(para(w.fused(trace.network.activations[b.layer]!, w.lossName[trace.network.loss])));
   if (rule === 'softmax-jacobian') doc.push(para(w.softmaxJacobian));
   const rows: M[][] = [];
   // Softmax with a non-fused loss: δⱼ = outⱼ·(∂E/∂outⱼ − S), S = Σₖ ∂E/∂outₖ·outₖ (shown, δ itself is the core's).

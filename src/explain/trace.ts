@@ -22,7 +22,7 @@ import type { UpdateOrder } from '../core/train.ts';
 export type ExampleName = 'classic' | 'linear';
 
 /** Shape of the network the trace explains. */
-export interface NetworkInfo {
+export interface ExplainNetworkInfo {
   /** Input size, then the units of every layer, e.g. [2, 2, 2]. */
   sizes: number[];
   /** Activation g of every layer (index = layer, 0 = first hidden layer). */
@@ -37,10 +37,10 @@ export interface NetworkInfo {
 }
 
 /** Fields shared by both forms. */
-export interface TraceBase {
+export interface ExplainTraceBase {
   format: 'bpnet-explain';
   version: 1;
-  network: NetworkInfo;
+  network: ExplainNetworkInfo;
   /** The training sample every step uses (index in its dataset, when known). */
   sample: { index: number | null; input: number[]; target: number[] };
   /** η of the plain gradient-descent update w⁺ = w − η·∂E/∂w. */
@@ -65,7 +65,7 @@ export type ExplainTrace = ScalarTrace | MatrixTrace;
 
 // ───────────────────────────── scalar form ─────────────────────────────
 
-export interface ScalarTrace extends TraceBase {
+export interface ScalarTrace extends ExplainTraceBase {
   form: 'scalar';
   names: ScalarNames;
   steps: ScalarStep[];
@@ -237,7 +237,7 @@ export interface ScalarBiasGrad {
 
 // ───────────────────────────── matrix form ─────────────────────────────
 
-export interface MatrixTrace extends TraceBase {
+export interface MatrixTrace extends ExplainTraceBase {
   form: 'matrix';
   steps: MatrixStep[];
 }

@@ -14,7 +14,7 @@ import { DigitPad, renderBars } from './digit-pad.ts';
 import { loadDigits } from './digits-data.ts';
 import { fillChoices, presetFor, readConfig, writeConfig, type Config } from './editor.ts';
 import { acceptDrops, readFile } from './files.ts';
-import { fmt } from './format.ts';
+import { formatNumber as fmt } from '../../src/index.ts';
 import { GRID, renderHeatmap } from './heatmap.ts';
 import { initialLanguage, onLanguageChange, setLanguage, t, type Lang } from './i18n.ts';
 import { renderLineChart } from './line-chart.ts';

@@ -4,7 +4,7 @@
  * and last few neurons around an ellipsis. Optional text labels put step-mode values on the diagram.
  */
 import type { ScalarNames } from '../../src/index.ts';
-import { fmt } from './format.ts';
+import { formatNumber as fmt } from '../../src/index.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_SHOWN = 10;

@@ -4,7 +4,7 @@
  * it belongs. All numbers come from the explainer's trace (`explain()` runs the core's own step).
  */
 import type { ScalarStep, ScalarTrace } from '../../src/index.ts';
-import { fmt } from './format.ts';
+import { formatNumber as fmt } from '../../src/index.ts';
 
 export type Stage =
   | { kind: 'start' }

@@ -3,7 +3,7 @@
  * substituted, read from the explainer's trace, in the page's language.
  */
 import type { ActivationName, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
-import { fmt } from './format.ts';
+import { formatNumber as fmt } from '../../src/index.ts';
 import { lang, t } from './i18n.ts';
 import type { Selection } from './network-diagram.ts';
 import type { Progress } from './step-mode.ts';

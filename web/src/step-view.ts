@@ -4,7 +4,7 @@
  * After the update, "Next" starts another step from the updated weights.
  */
 import { explain, sampleAt, scalarNames, type Dataset, type ExplainTrace, type Network, type ScalarNames, type ScalarTrace } from '../../src/index.ts';
-import { fmt } from './format.ts';
+import { formatNumber as fmt } from '../../src/index.ts';
 import { layerPhrase, t } from './i18n.ts';
 import { renderDiagram, type Selection } from './network-diagram.ts';
 import { explainSelection, renderPanel } from './step-panel.ts';

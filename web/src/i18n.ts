@@ -95,6 +95,10 @@ export function layerPhrase(key: 'phaseForward' | 'phaseBackward', layer: number
   return current === 'zh' ? `${t(key)} ${layer} 层` : `${t(key)} ${layer}`;
 }
 
+export function layerName(layer: number): string {
+  return current === 'zh' ? `第 ${layer} 层` : `Layer ${layer}`;
+}
+
 export function onLanguageChange(f: () => void): void {
   listeners.push(f);
 }

@@ -5,10 +5,10 @@
  */
 import { explain, sampleAt, scalarNames, type Dataset, type ExplainTrace, type Network, type ScalarNames, type ScalarTrace } from '../../src/index.ts';
 import { formatNumber as fmt } from '../../src/index.ts';
-import { layerPhrase, t } from './i18n.ts';
+import { layerName, layerPhrase, t } from './i18n.ts';
 import { renderDiagram, type Selection } from './network-diagram.ts';
 import { explainSelection, renderPanel } from './step-panel.ts';
-import { progressAt, stageLabels, stagesFor, type Stage } from './step-mode.ts';
+import { progressAt, stageLabels, stagesFor, type Progress as StepProgress, type Stage } from './step-mode.ts';
 
 /** Scalar (named) derivations up to this many weights; above it the layer summaries of the matrix form. */
 const MAX_SCALAR_WEIGHTS = 200;
@@ -89,7 +89,7 @@ export class StepView {
     if (trace.form !== 'scalar') {
       this.els.loss.textContent = p.lossDone ? `E = ${fmt(trace.steps[0]!.loss)}` : '';
       renderDiagram(this.els.svg, { sizes, weights, names: namesOf(this.net) });
-      renderPanel(this.els.panel, matrixSections(trace, p.updateDone));
+      renderPanel(this.els.panel, matrixSections(trace, p));
       return;
     }
     const step = trace.steps[0]!;
@@ -125,13 +125,16 @@ export function namesOf(net: Network): ScalarNames {
   return namesCache.names;
 }
 
-function matrixSections(trace: ExplainTrace, updated: boolean): string[][] {
+function matrixSections(trace: ExplainTrace, p: StepProgress): string[][] {
   if (trace.form !== 'matrix') return [];
-  const step = trace.steps[0]!;
-  return step.layers.map((l) => [
-    `${layerPhrase('phaseBackward', l.layer + 1)} (${l.units}×${l.inputs}, ${l.activation})`,
-    `‖z‖ = ${fmt(l.z.norm)}   ‖a‖ = ${fmt(l.a.norm)}   ‖δ‖ = ${fmt(l.delta.norm)}`,
-    `‖∂E/∂W‖ = ${fmt(l.gradW.norm)}   ‖W‖ = ${fmt(l.weights.norm)}${updated ? ` → ${fmt(l.weightsAfter.norm)}` : ''}`,
-    ...l.weightSamples.slice(0, 3).map((w) => `W[${w.row},${w.col}] = ${fmt(w.old)} − η×${fmt(w.grad)} = ${fmt(w.new)}`),
-  ]);
+  return trace.steps[0]!.layers.map((l) => {
+    const lines = [`${layerName(l.layer + 1)} (${l.units}×${l.inputs}, ${l.activation})`];
+    if (p.forwardDone(l.layer)) lines.push(`‖z‖ = ${fmt(l.z.norm)}   ‖a‖ = ${fmt(l.a.norm)}`);
+    if (p.backwardDone(l.layer)) {
+      lines.push(`‖δ‖ = ${fmt(l.delta.norm)}   ‖∂E/∂W‖ = ${fmt(l.gradW.norm)}`);
+      lines.push(`‖W‖ = ${fmt(l.weights.norm)}${p.updateDone ? ` → ${fmt(l.weightsAfter.norm)}` : ''}`);
+      if (p.updateDone) lines.push(...l.weightSamples.slice(0, 3).map((w) => `W[${w.row},${w.col}] = ${fmt(w.old)} − η×${fmt(w.grad)} = ${fmt(w.new)}`));
+    }
+    return lines;
+  });
 }

@@ -67,7 +67,7 @@ test('the page loads with no console errors and a drawn network', async () => {
   await page.context().close();
 });
 
-test('a dataset file and a model file load through the file picker; a mismatch is named', async () => {
+test('dataset and model files load through the file picker or a drop; a mismatch is named', async () => {
   const { page, errors } = await open();
   await page.setInputFiles('#file', join(ROOT, 'examples/xor/xor.csv'));
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('xor.csv'));
@@ -78,6 +78,16 @@ test('a dataset file and a model file load through the file picker; a mismatch i
   await page.setInputFiles('#file', join(ROOT, 'examples/classic/data.json'));
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('data.json'));
   await page.waitForSelector('#diagram [data-name="o2"]'); // the loaded 2-2-2 model is drawn
+  // Drag-and-drop of a dataset file anywhere on the page.
+  const dropped = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped-xor.json', { type: 'application/json' }));
+    return dt;
+  }, readFileSync(join(ROOT, 'examples/xor/xor.json'), 'utf8'));
+  await page.selectOption('#dataset', 'xor'); // back to a fresh 2-8-8-1 network
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+  await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('dropped-xor.json'));
+  assert.equal(await page.inputValue('#dataset'), 'file');
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -9,7 +9,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 const page = await browser.newPage({ viewport: { width: Number(process.env.W ?? 1280), height: Number(process.env.H ?? 900) } });
 page.on('console', (m) => console.log('console', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e));
-await page.goto('http://127.0.0.1:8765/');
+await page.goto(process.env.URL ?? 'http://127.0.0.1:8765/');
 await page.waitForTimeout(500);
 const steps = (process.argv[2] ?? '').split(';;').filter(Boolean);
 for (const s of steps) {

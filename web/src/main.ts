@@ -32,6 +32,7 @@ let last: Progress | undefined;
 let history: { epoch: number; trainLoss: number; testLoss: number; trainAcc: number | null; testAcc: number | null }[] = [];
 let running = false;
 let drawPending = false;
+let session = 0;
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const send = (m: ToWorker) => worker.postMessage(m);
@@ -90,7 +91,7 @@ async function reset(): Promise<boolean> {
   $('#surface-card').hidden = !is2d;
   $('#pad-card').hidden = net.inputSize !== 784;
   send({
-    type: 'init', model: networkToJSON(net), train: split.train, test: split.test, grid: is2d ? GRID : null,
+    type: 'init', session: ++session, model: networkToJSON(net), train: split.train, test: split.test, grid: is2d ? GRID : null,
     options: { optimizer: c.optimizer, learningRate: c.learningRate, batchSize: c.batchSize, weightDecay: c.weightDecay, seed: c.seed },
   });
   stepView.load(net, split.train, c.learningRate);
@@ -103,6 +104,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
   if (m.type === 'error') { message(m.message, true); running = false; updateButtons(); return; }
   if (m.type === 'state') { running = m.running; updateButtons(); return; }
+  if (m.session !== session) return;
   last = m;
   document.body.dataset.batches = String(m.batches);
   document.body.dataset.reportRunning = String(m.running);

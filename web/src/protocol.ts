@@ -13,7 +13,7 @@ export interface WorkerTrainOptions {
 export interface GridSpec { n: number; lo: number; hi: number }
 
 export type ToWorker =
-  | { type: 'init'; model: ModelJSON; train: Dataset; test: Dataset; options: WorkerTrainOptions; grid: GridSpec | null }
+  | { type: 'init'; session: number; model: ModelJSON; train: Dataset; test: Dataset; options: WorkerTrainOptions; grid: GridSpec | null }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' };
@@ -22,6 +22,8 @@ export interface Metrics { loss: number; accuracy: number | null; samples: numbe
 
 export interface Progress {
   type: 'progress';
+  /** The init message this answers: reports of an earlier network are ignored by the page. */
+  session: number;
   running: boolean;
   /** Epochs done, fractional (batches / batches per epoch). */
   epoch: number;

@@ -16,6 +16,7 @@ const CHUNK_MS = 40;
 const EVAL_ROWS = { train: 300, test: 500 };
 
 interface Session {
+  id: number;
   net: Network;
   trainer: Trainer;
   train: Dataset;
@@ -86,7 +87,7 @@ function start(m: Extract<ToWorker, { type: 'init' }>): Session {
     }
   }
   return {
-    net, trainer, train: m.train, test: m.test, options: m.options, grid: m.grid, gridInputs,
+    id: m.session, net, trainer, train: m.train, test: m.test, options: m.options, grid: m.grid, gridInputs,
     liveTrain: strided(m.train, EVAL_ROWS.train), liveTest: strided(m.test, EVAL_ROWS.test),
     rng: new Rng(m.options.seed), order: Uint32Array.from({ length: m.train.size }, (_, i) => i),
     cursor: m.train.size, batches: 0, samplesSince: 0, since: performance.now(),
@@ -140,7 +141,7 @@ function report(): void {
   evalMs = now - t0;
   const seconds = (now - s.since) / 1000;
   ctx.postMessage({
-    type: 'progress', running, epoch: s.batches / s.trainer.batchesPerEpoch, batches: s.batches,
+    type: 'progress', session: s.id, running, epoch: s.batches / s.trainer.batchesPerEpoch, batches: s.batches,
     samplesPerSecond: seconds > 0 ? s.samplesSince / seconds : 0, train, test,
     weights: s.net.layers.map((l) => Float64Array.from(l.weights)),
     biases: s.net.layers.map((l) => Float64Array.from(l.bias)),

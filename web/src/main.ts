@@ -112,6 +112,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const point = { epoch: m.epoch, trainLoss: m.train.loss, testLoss: m.test.loss, trainAcc: m.train.accuracy, testAcc: m.test.accuracy };
   if (history.length && history[history.length - 1]!.epoch === m.epoch) history[history.length - 1] = point;
   else history.push(point);
+  document.body.dataset.points = String(history.length);
   scheduleDraw();
 };
 

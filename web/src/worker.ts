@@ -38,15 +38,19 @@ let s: Session | undefined;
 let running = false;
 let lastReport = 0;
 let evalMs = 0;
+/** Identifies the current training loop: a loop from before an init or a pause never resumes. */
+let loopId = 0;
 
-ctx.onmessage = (e) => {
+ctx.onmessage = (e) => guarded(() => handle(e.data));
+
+function guarded(f: () => void): void {
   try {
-    handle(e.data);
+    f();
   } catch (err) {
     running = false;
     ctx.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
-};
+}
 
 function handle(m: ToWorker): void {
   if (m.type === 'init') {
@@ -59,12 +63,13 @@ function handle(m: ToWorker): void {
     ctx.postMessage({ type: 'state', running });
     s.since = performance.now();
     s.samplesSince = 0;
-    setTimeout(loop, 0);
+    const id = ++loopId;
+    setTimeout(() => guarded(() => loop(id)), 0);
   } else if (m.type === 'pause') {
     if (!running) return;
     running = false;
     ctx.postMessage({ type: 'state', running });
-    setTimeout(report, 0);
+    setTimeout(() => guarded(report), 0);
   } else if (m.type === 'step') {
     if (!s || running) return;
     stepBatch(s);
@@ -114,13 +119,13 @@ function stepBatch(s: Session): void {
   s.samplesSince += rows;
 }
 
-function loop(): void {
-  if (!running || !s) return;
+function loop(id: number): void {
+  if (!running || !s || id !== loopId) return;
   const t0 = performance.now();
   while (performance.now() - t0 < CHUNK_MS) stepBatch(s);
   // Report often for small networks, less often when evaluating costs more than a chunk.
-  if (performance.now() - lastReport > Math.max(200, 4 * evalMs)) report();
-  setTimeout(loop, 0);
+  if (performance.now() - lastReport > Math.max(200, 3 * evalMs)) report();
+  setTimeout(() => guarded(() => loop(id)), 0);
 }
 
 function report(): void {

@@ -137,7 +137,9 @@ test('step mode on the classic 2-2-2 example shows out o1 = 0.75136507 and the p
   assert.match(panel, /= 0\.35891648/);
   assert.match(await page.locator('#step-diagram text.edge-label[data-for="w1"]').textContent() ?? '', /w1 = 0\.15 → 0\.149780716/);
   await page.click('#step-diagram [data-neuron="1:0"]');
-  assert.match(await page.textContent('#step-panel') ?? '', /δ_h1/);
+  assert.match(await page.textContent('#step-panel') ?? '', /δ_h1[\s\S]*= 0\.008771355/);
+  await page.click('#step-diagram [data-neuron="2:0"]');
+  assert.match(await page.textContent('#step-panel') ?? '', /∂E\/∂out_o1 = out_o1 − target = 0\.75136507 − 0\.01 = 0\.74136507/);
   await page.locator('#step-diagram [data-edge="1:0:0"]').focus();
   await page.keyboard.press('Enter');
   await page.screenshot({ path: join(docs, 'playground-step.png'), fullPage: true });

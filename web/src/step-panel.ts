@@ -43,7 +43,7 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
       sections.push([`${t('errorTotal')} (${step.loss.loss})`, `${e} = ${fmt(term.value)}`, `E_total = ${step.loss.terms.map((x) => `E_${x.neuron}`).join(' + ')} = ${fmt(step.loss.total)}`]);
     }
     const back = step.backward.find((b) => b.layer === l);
-    if (back && p.backwardDone(l)) sections.push(deltaLines(back.deltas[sel.j]!, n.name, n.activation));
+    if (back && p.backwardDone(l)) sections.push(deltaLines(back.deltas[sel.j]!, n.name, n.activation, step.loss.loss === 'mse' ? { out: n.out, target: step.loss.terms[sel.j]!.target } : null));
     return sections;
   }
   const back = step.backward.find((b) => b.layer === sel.layer)!;
@@ -68,11 +68,14 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
   return sections;
 }
 
-function deltaLines(d: ScalarDelta, name: string, activation: ActivationName): string[] {
+/** `mse`: the output's out and target, to write ∂E/∂out = out − target with its numbers. */
+function deltaLines(d: ScalarDelta, name: string, activation: ActivationName, mse: { out: number; target: number } | null): string[] {
   const lines = [`${t('backward')}: δ_${name} = ∂E/∂net_${name}`];
   if (d.paths) {
     lines.push(`∂E/∂out_${name} = ${d.paths.map((p) => `δ_${p.to}·${p.weight}`).join(' + ')}`);
     lines.push(`  = ${d.paths.map((p) => `${fmt(p.deltaTo)}×${fmt(p.w)}`).join(' + ')} = ${fmt(d.dEdOut)}`);
+  } else if (mse) {
+    lines.push(`∂E/∂out_${name} = out_${name} − ${t('target')} = ${fmt(mse.out)} − ${fmt(mse.target)} = ${fmt(d.dEdOut)}`);
   } else {
     lines.push(`∂E/∂out_${name} = ${fmt(d.dEdOut)}`);
   }

@@ -28,7 +28,11 @@ const select = (id: string) => $<HTMLSelectElement>(id);
 
 export function fillChoices(): void {
   const opts = (id: string, names: readonly string[], extra: string[] = []) =>
-    select(id).replaceChildren(...[...extra, ...names].map((n) => new Option(n, n)));
+    select(id).replaceChildren(...[...extra, ...names].map((n) => {
+      const o = new Option(n, n);
+      if (n === 'auto') o.dataset.i18n = 'auto'; // the other names are the library's own identifiers
+      return o;
+    }));
   opts('activation', ACTIVATION_NAMES.filter((a) => a !== 'softmax'));
   opts('loss', LOSS_NAMES, ['auto']);
   opts('optimizer', OPTIMIZER_NAMES);

@@ -21,6 +21,8 @@ export * from './core/network.ts';
 export * from './core/backprop.ts';
 export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
+export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export { parseDatasetJSON } from './data/dataset-json.ts';
 export * from './core/evaluate.ts';
 export * from './core/train.ts';
 export * from './core/gradcheck.ts';

@@ -32,6 +32,4 @@ export { createReferenceKernel } from './core/kernels/reference.ts';
 export { getKernel, registerKernel, kernelNames } from './core/kernels/registry.ts';
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
-export { parseDatasetJSON } from './data/dataset-json.ts';
-export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
 export * from './explain/index.ts';

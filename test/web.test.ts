@@ -1,6 +1,6 @@
 /**
  * Browser tests of the playground: builds the static site once, serves it on 127.0.0.1 and drives
- * Debian's Chromium with playwright-core (no network). Saves the README screenshots to docs/.
+ * Debian's Chromium with playwright-core (no network). Saves the README screenshots to docs/ with UPDATE_SCREENSHOTS=1.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from './helpers.ts';
+import { ROOT, tempDir } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SITE = join(ROOT, 'dist-web');
@@ -57,7 +57,9 @@ async function open(viewport = { width: 1280, height: 900 }): Promise<{ page: Pa
   return { page, errors };
 }
 
-const docs = join(ROOT, 'docs');
+// The README screenshots are rewritten only on request (UPDATE_SCREENSHOTS=1 npm test), so that an
+// ordinary test run leaves the working tree clean; otherwise they go to a temporary folder.
+const docs = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs') : tempDir('bpnet-screens-');
 
 test('the page loads with no console errors and a drawn network', async () => {
   const { page, errors } = await open();

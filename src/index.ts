@@ -21,6 +21,8 @@ export * from './core/network.ts';
 export * from './core/backprop.ts';
 export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
+export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export { parseDatasetJSON } from './data/dataset-json.ts';
 export * from './core/evaluate.ts';
 export * from './core/train.ts';
 export * from './core/gradcheck.ts';
@@ -30,8 +32,6 @@ export { createReferenceKernel } from './core/kernels/reference.ts';
 export { getKernel, registerKernel, kernelNames } from './core/kernels/registry.ts';
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
-export { parseDatasetJSON } from './data/dataset-json.ts';
-export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
 export * from './explain/index.ts';
 // Digits: data formats, the course's files, augmentation and pictures (all browser-safe).
 export { splitMnistSample, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';

@@ -245,3 +245,15 @@ test('random shifts draw from the run\'s own Rng: checkpoint and resume stay bit
   assert.equal(bpnet(['train', '--model', join(dir, 'm0.json'), ...common, '--epochs', '4', '--augment', 'none', '--out', join(dir, 'plain.json')]).code, 0);
   assert.notDeepEqual(JSON.parse(readFileSync(join(dir, 'plain.json'), 'utf8')).layers, four.layers);
 });
+
+test('the web playground\'s digits are the same samples, in the same order, as mnist-sample', async () => {
+  const { splitDigits } = await import('../web/src/digits-data.ts');
+  const { encodeDigits, readPackageDigits } = await import('../web/scripts/digits-asset.ts');
+  const web = splitDigits(encodeDigits(readPackageDigits()));
+  for (const split of ['train', 'test'] as const) {
+    const cli = await loadDataset(`mnist-sample:${split}`);
+    assert.equal(web[split].size, cli.size);
+    assert.deepEqual(web[split].targets, cli.targets, split);
+    assert.deepEqual(web[split].inputs, cli.inputs, split);
+  }
+});

@@ -11,6 +11,8 @@ import { networkFromJSON, networkToJSON } from '../core/model-json.ts';
 import { Network } from '../core/network.ts';
 import { buildSpec, defaultLossFor, parseLayerSizes } from '../core/spec.ts';
 import { readJson } from '../io/files.ts';
+// Registers the native float32 kernel when it was built, so that backend "auto" can pick it.
+import '../io/native-kernel.ts';
 import { choiceFlag, numberFlag, UsageError, type Options } from './command.ts';
 
 export const modelFlags = {

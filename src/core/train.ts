@@ -3,7 +3,7 @@
  * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
  * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
  */
-import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
+import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { check } from './errors.ts';
 import { countCorrect, evaluate } from './evaluate.ts';
@@ -95,6 +95,7 @@ export class Trainer {
   private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
   private readonly classification: boolean;
   private readonly updateLayer: (layer: number) => void;
+  private readonly backwardOptions: BackwardOptions;
   private lr = 0;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
@@ -124,6 +125,11 @@ export class Trainer {
       this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
       if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
     };
+    // Made once: a training step allocates nothing.
+    this.backwardOptions = {
+      weightDecay: this.options.weightDecay,
+      onLayerGradient: this.options.updateOrder === 'sequential' ? this.updateLayer : undefined,
+    };
   }
 
   private currentTrace: Trace | undefined;
@@ -144,9 +150,8 @@ export class Trainer {
     const lossSum = lossAndDelta(net, trace, Y);
     const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
     this.optimizer.beginStep();
-    const sequential = this.options.updateOrder === 'sequential';
-    backward(net, trace, { weightDecay: this.options.weightDecay, onLayerGradient: sequential ? this.updateLayer : undefined });
-    if (!sequential) for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
+    backward(net, trace, this.backwardOptions);
+    if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
     return { lossSum, correct };
   }
 
@@ -165,14 +170,13 @@ export class Trainer {
     this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
     if (shuffle) this.rng.shuffle(this.order);
     let lossSum = 0, correct = 0, seen = 0, batch = 0;
-    const penalty = () => (this.options.weightDecay / 2) * this.net.weightSquaredSum();
     let objectiveSum = 0;
     for (let start = 0; start < data.size; start += batchSize, batch++) {
       const rows = Math.min(batchSize, data.size - start);
       const { trace, Y } = this.buffersFor(rows);
       gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
       gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
-      const pen = this.options.weightDecay ? penalty() : 0;
+      const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
       const r = this.step(trace, Y, this.lr);
       lossSum += r.lossSum;
       objectiveSum += r.lossSum + pen * rows;
@@ -203,9 +207,10 @@ export class Trainer {
 
 /** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */
 function gatherRows(src: Float, cols: number, order: Uint32Array, start: number, rows: number, dst: Float): void {
+  // A plain loop rather than set(subarray(…)): no view object is allocated per row.
   for (let r = 0; r < rows; r++) {
-    const from = order[start + r]! * cols;
-    dst.set(src.subarray(from, from + cols), r * cols);
+    const from = order[start + r]! * cols, to = r * cols;
+    for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
   }
 }
 

@@ -37,7 +37,8 @@ export const modelFlagsHelp = `Model:
   --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
   --seed S                seed for initialisation and shuffling (default 1)
   --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
-  --backend NAME          kernel backend (default auto)`;
+  --backend NAME          auto (default: the fastest available), native (C++ addon built at
+                          install), wasm (WebAssembly SIMD), js32 (plain JS float32), reference`;
 
 type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
 

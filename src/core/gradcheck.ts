@@ -1,11 +1,12 @@
 /**
  * Gradient check: compares backprop's ∂J/∂θ with central finite differences
  * (J(θ + h) − J(θ − h)) / 2h for every weight and bias. Run it in float64: in float32 the
- * rounding error of J swamps the difference quotient.
+ * rounding error of J swamps the difference quotient, so a float32 network is checked as a float64 copy.
  */
 import { backward, createTrace, forward, lossAndDelta } from './backprop.ts';
 import type { Dataset } from './dataset.ts';
 import { evaluate } from './evaluate.ts';
+import { getKernel } from './kernels/registry.ts';
 import type { Network } from './network.ts';
 
 export interface GradCheckOptions {
@@ -30,6 +31,8 @@ export interface LayerGradCheck {
 }
 
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
+  // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
+  if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
   const h = options.step ?? 1e-5;
   const lambda = options.weightDecay ?? 0;
   const floor = options.floor ?? 1e-7;

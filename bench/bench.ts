@@ -117,7 +117,10 @@ async function main(): Promise<void> {
   for (let round = 0; round <= ROUNDS; round++) {
     for (const [i, p] of live.entries()) {
       if (!p || round > (quick ? Math.min(ROUNDS, p.spec.rounds ?? ROUNDS) : (p.spec.rounds ?? ROUNDS))) continue;
-      const answer = await p.ask({ cmd: 'run' });
+      // W2 runs a mere few milliseconds: give the JIT a few more of them before timing.
+      const times = round === 0 && p.spec.workload === 'W2' ? 3 : 1;
+      let answer: Record<string, any> = {};
+      for (let t = 0; t < times && !answer.skip; t++) answer = await p.ask({ cmd: 'run' });
       if (answer.skip) { results[i]!.skipped = String(answer.skip); live[i] = undefined; continue; }
       if (round === 0) continue;
       const values: Record<string, number> = answer.gflops ?? { seconds: answer.seconds };

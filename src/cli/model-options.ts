@@ -11,6 +11,8 @@ import { networkFromJSON, networkToJSON } from '../core/model-json.ts';
 import { Network } from '../core/network.ts';
 import { buildSpec, defaultLossFor, parseLayerSizes } from '../core/spec.ts';
 import { readJson } from '../io/files.ts';
+// Registers the native float32 kernel when it was built, so that backend "auto" can pick it.
+import '../io/native-kernel.ts';
 import { choiceFlag, numberFlag, UsageError, type Options } from './command.ts';
 
 export const modelFlags = {
@@ -35,7 +37,8 @@ export const modelFlagsHelp = `Model:
   --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
   --seed S                seed for initialisation and shuffling (default 1)
   --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
-  --backend NAME          kernel backend (default auto)`;
+  --backend NAME          auto (default: the fastest available), native (C++ addon built at
+                          install), wasm (WebAssembly SIMD), js32 (plain JS float32), reference`;
 
 type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
 

@@ -53,10 +53,11 @@ export function createTrace(net: Network, rows: number): Trace {
 export function forward(net: Network, trace: Trace): Float {
   const k = net.kernel;
   const m = trace.rows;
-  net.layers.forEach((l, i) => {
+  for (let i = 0; i < net.layers.length; i++) {
+    const l = net.layers[i]!;
     k.gemm(false, true, m, l.units, l.inputs, 1, trace.a[i]!, l.weights, 0, trace.z[i]!);
     k.biasActivate(trace.z[i]!, l.bias, trace.a[i + 1]!, m, l.units, l.activation);
-  });
+  }
   return trace.a[net.layers.length]!;
 }
 

@@ -7,9 +7,11 @@
  * Where a perturbation moves some ReLU / leaky-ReLU input across 0, the difference quotient measures
  * the kink, not the derivative: such parameters are counted in `kinks` and left out of the errors.
  * Run it in float64: in float32 the rounding error of J swamps the difference quotient.
+ * A float32 network is checked through an exact float64 copy.
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
 import type { Dataset } from './dataset.ts';
+import { getKernel } from './kernels/registry.ts';
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
@@ -39,6 +41,8 @@ export interface LayerGradCheck {
 }
 
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
+  // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
+  if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
   const h = options.step ?? 1e-3;
   const lambda = options.weightDecay ?? 0;
   const trace = createTrace(net, data.size);

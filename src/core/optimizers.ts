@@ -20,6 +20,12 @@ export interface OptimizerOptions {
   beta1?: number;
   beta2?: number;
   epsilon?: number;
+  /**
+   * The vector loop y ← y + α·x that sgd's update runs on (default: a plain loop). The Trainer
+   * passes its kernel's `axpy`, so that the fast paths update weights with SIMD too; the result is
+   * the same, since W + (−η)·g = W − η·g exactly.
+   */
+  axpy?: (n: number, alpha: number, x: Float, y: Float) => void;
 }
 
 export interface Optimizer {
@@ -72,13 +78,16 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
     },
   });
   switch (name) {
-    case 'sgd':
+    case 'sgd': {
+      const axpy = options.axpy;
       return withState({
         name,
         update(_key, p, g, lr) {
-          for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
+          if (axpy) axpy(p.length, -lr, g, p);
+          else for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
         },
       });
+    }
     case 'momentum':
       return withState({
         name,

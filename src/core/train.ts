@@ -3,7 +3,7 @@
  * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
  * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
  */
-import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
+import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { check } from './errors.ts';
 import { countCorrect, evaluate } from './evaluate.ts';
@@ -117,6 +117,7 @@ export class Trainer {
   private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
   private readonly classification: boolean;
   private readonly updateLayer: (layer: number) => void;
+  private readonly backwardOptions: BackwardOptions;
   private lr = 0;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
@@ -129,7 +130,7 @@ export class Trainer {
     this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
     this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
     const optimizer = config.optimizer ?? 'sgd';
-    this.optimizer = createOptimizer(optimizer, config);
+    this.optimizer = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
     this.options = {
       learningRate: config.learningRate ?? (optimizer === 'adam' ? 0.001 : 0.1),
       batchSize: Math.min(config.batchSize ?? 32, this.train.size),
@@ -145,6 +146,11 @@ export class Trainer {
       const trace = this.currentTrace!;
       this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
       if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
+    };
+    // Made once: a training step allocates nothing.
+    this.backwardOptions = {
+      weightDecay: this.options.weightDecay,
+      onLayerGradient: this.options.updateOrder === 'sequential' ? this.updateLayer : undefined,
     };
   }
 
@@ -179,9 +185,8 @@ export class Trainer {
     const lossSum = lossAndDelta(net, trace, Y);
     const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
     this.optimizer.beginStep();
-    const sequential = this.options.updateOrder === 'sequential';
-    backward(net, trace, { weightDecay: this.options.weightDecay, onLayerGradient: sequential ? this.updateLayer : undefined });
-    if (!sequential) for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
+    backward(net, trace, this.backwardOptions);
+    if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
     return { lossSum, correct };
   }
 
@@ -200,7 +205,6 @@ export class Trainer {
     this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
     if (shuffle) this.rng.shuffle(this.order);
     let lossSum = 0, correct = 0, seen = 0, batch = 0;
-    const penalty = () => (this.options.weightDecay / 2) * this.net.weightSquaredSum();
     let objectiveSum = 0;
     for (let start = 0; start < data.size; start += batchSize, batch++) {
       const rows = Math.min(batchSize, data.size - start);
@@ -208,7 +212,7 @@ export class Trainer {
       gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
       gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
       this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
-      const pen = this.options.weightDecay ? penalty() : 0;
+      const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
       const r = this.step(trace, Y, this.lr);
       lossSum += r.lossSum;
       objectiveSum += r.lossSum + pen * rows;
@@ -239,9 +243,12 @@ export class Trainer {
 
 /** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */
 function gatherRows(src: Float, cols: number, order: Uint32Array, start: number, rows: number, dst: Float): void {
+  // Narrow rows: a plain loop. Wide rows: set() is a memcpy (or one conversion loop in native
+  // code), many times faster than element access here; it costs a short-lived view per row.
   for (let r = 0; r < rows; r++) {
-    const from = order[start + r]! * cols;
-    dst.set(src.subarray(from, from + cols), r * cols);
+    const from = order[start + r]! * cols, to = r * cols;
+    if (cols >= 32) dst.set(src.subarray(from, from + cols), to);
+    else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
   }
 }
 
@@ -263,7 +270,7 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
   const history: EpochStats[] = [];
   let best: { loss: number; epoch: number; weights: Network } | undefined;
   let stopReason: StopReason = 'epochs';
-  let lastYield = now();
+  let busy = 0;
   for (let e = 0; e < epochs; e++) {
     const stats = trainer.runEpoch(options.onBatch, options.signal);
     history.push(stats);
@@ -275,10 +282,12 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
     if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
     if (best && stats.epoch - best.epoch >= patience) { stopReason = 'early-stopping'; break; }
-    // Yield now and then so that signals, timers and UI events get a chance to run.
-    if (now() - lastYield > 50) {
+    // Yield now and then so that signals, timers and UI events get a chance to run. (Counting the
+    // epochs' own seconds spares a clock read per epoch: with one-sample epochs, that adds up.)
+    busy += stats.seconds * 1000;
+    if (busy > 50) {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      lastYield = now();
+      busy = 0;
       if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     }
   }

@@ -5,7 +5,9 @@
 import { BpnetError } from '../errors.ts';
 import type { DType } from '../tensor.ts';
 import type { Kernel } from './kernel.ts';
+import { createJs32Kernel } from './js32.ts';
 import { createReferenceKernel } from './reference.ts';
+import { createWasmKernel } from './wasm.ts';
 
 export type KernelFactory = (dtype: DType) => Kernel | undefined;
 
@@ -18,6 +20,10 @@ export function registerKernel(name: string, factory: KernelFactory, options: { 
   factories.set(name, factory);
   if (options.auto && !autoOrder.includes(name)) autoOrder.unshift(name);
 }
+
+// Built-in fast paths, least preferred first (each registration with auto goes to the front).
+registerKernel('js32', (dtype) => (dtype === 'float32' ? createJs32Kernel() : undefined), { auto: true });
+registerKernel('wasm', (dtype) => (dtype === 'float32' ? createWasmKernel() : undefined), { auto: true });
 
 export function kernelNames(): string[] {
   return [...factories.keys()];

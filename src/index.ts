@@ -29,6 +29,8 @@ export * from './core/gradcheck.ts';
 export * from './core/model-json.ts';
 export type { Kernel } from './core/kernels/kernel.ts';
 export { createReferenceKernel } from './core/kernels/reference.ts';
+export { createJs32Kernel } from './core/kernels/js32.ts';
+export { createWasmKernel } from './core/kernels/wasm.ts';
 export { getKernel, registerKernel, kernelNames } from './core/kernels/registry.ts';
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';

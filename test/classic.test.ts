@@ -65,5 +65,13 @@ test('bpnet train on the shipped example files reproduces the figures', () => {
     const e = bpnet(['eval', '--model', out, '--data', dataPath, '--json']);
     assert.equal(e.code, 0, e.stderr);
     assert.equal(round(JSON.parse(e.stdout).loss), expected, `${order} × ${epochs}`);
+    if (epochs === '10000') {
+      const p = bpnet(['predict', '--model', out, '--data', dataPath, '--json']);
+      assert.equal(p.code, 0, p.stderr);
+      const outputs = (JSON.parse(p.stdout) as number[][])[0]!.map((v) => round(v));
+      assert.deepEqual(outputs, order === 'simultaneous' ? [0.01591362, 0.984064274] : [0.015912196, 0.984065734]);
+    }
   }
+  const before = bpnet(['eval', '--model', modelPath, '--data', dataPath, '--json']);
+  assert.equal(round(JSON.parse(before.stdout).loss), 0.298371109);
 });

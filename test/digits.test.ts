@@ -111,6 +111,7 @@ test('truncated or corrupt IDX, gzip and CSV files: one-line error naming the fi
     { name: 'magic-images-idx3-ubyte', bytes: Uint8Array.from([1, 2, 3, 4, ...images.subarray(4)]), labels, why: /not an IDX/ },
     { name: 'extra-images-idx3-ubyte', bytes: Buffer.concat([images, Buffer.alloc(5)]), labels, why: /corrupt/ },
     { name: 'labels-short-images-idx3-ubyte', bytes: images, labels: writeIdx([19], new Array(19).fill(1)), why: /19 labels/ },
+    { name: 'label-byte-images-idx3-ubyte', bytes: images, labels: writeIdx([20], Array.from({ length: 20 }, (_, i) => (i === 7 ? 77 : i % 10))), why: /label 77 at item 7 is out of range/ },
     { name: 'cut-images-idx3-ubyte.gz', bytes: gzipSync(images).subarray(0, 500), labels: gzipSync(labels), why: /corrupt gzip|truncated/ },
     { name: 'garbled-images-idx3-ubyte.gz', bytes: Uint8Array.from(gzipSync(images), (b, i) => (i > 20 && i < 60 ? b ^ 0x5a : b)), labels, why: /corrupt gzip/ },
   ];

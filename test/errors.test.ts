@@ -70,3 +70,7 @@ test('data that does not fit the model is refused with both sizes', () => {
   const data = write('three.json', '{"inputs":[[1,2,3]],"targets":[[0,1]]}');
   expectInputError(['train', '--model', classicModel, '--data', data, '--out', join(dir, 'x.json')], /data has 3 inputs but the model expects 2/);
 });
+
+test('an --out that cannot be written is refused before training starts', () => {
+  expectInputError(['train', '--model', classicModel, '--data', classicData, '--epochs', '100000', '--out', dir], /cannot write: is a directory, expected a file/);
+});

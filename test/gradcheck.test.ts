@@ -50,6 +50,8 @@ for (const [outputActivation, loss] of pairs()) {
           }, { seed: depth * 13 + lambda * 10, init: 'normal', epsilon: 0.8 });
           const data = randomData(rng, 5, 3, outputs, loss);
           const report = gradientCheck(net, data, { weightDecay: lambda });
+          const checked = net.parameterCount - report.reduce((n, r) => n + r.kinks, 0);
+          assert.ok(checked > 0.9 * net.parameterCount, `only ${checked} of ${net.parameterCount} parameters checked (the rest at ReLU kinks)`);
           for (const r of report) {
             assert.ok(r.maxRelativeError < 1e-6,
               `${act} hidden, depth ${depth}, λ=${lambda}: layer ${r.layer} ${r.worst} relative error ${r.maxRelativeError}`);

@@ -6,6 +6,7 @@ import { shiftAugmentation } from '../data/augment.ts';
 import { drawTrainingCurves } from '../draw/training-curves.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { saveModel } from '../io/models.ts';
+import { checkWritable } from '../io/files.ts';
 import { savePng } from '../io/png.ts';
 import { choiceFlag, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 import { modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
@@ -79,6 +80,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
     });
     const out = requireFlag(values.out, '--out');
     const dataPath = requireFlag(values.data, '--data');
+    checkWritable(out);
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const controller = new AbortController();
     const resumable = checkpointEvery !== undefined;

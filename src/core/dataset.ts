@@ -57,7 +57,7 @@ function flattenChecked(rows: readonly (readonly number[])[], cols: number, wher
     for (let j = 0; j < cols; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new BpnetError(`expected a finite number, got ${JSON.stringify(v)}`, `${where}[${i}][${j}]`);
+        throw new BpnetError(`expected a finite number, got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`, `${where}[${i}][${j}]`);
       }
       out[i * cols + j] = v;
     }

@@ -112,7 +112,7 @@ function readNumbers(
 ): void {
   if (!Array.isArray(row) || row.length !== n) fail(field, `expected ${n} numbers, got ${Array.isArray(row) ? row.length : typeof row}`);
   (row as unknown[]).forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, `expected a finite number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, `expected a finite number, got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`);
     out[offset + i] = v as number;
   });
 }

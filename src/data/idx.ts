@@ -26,8 +26,8 @@ export function parseIdx(bytes: Uint8Array, source = 'file.idx'): IdxArray {
   const dims = Array.from({ length: ndims }, (_, i) => view.getUint32(4 + 4 * i, false));
   const count = dims.reduce((a, b) => a * b, 1);
   const have = bytes.length - start;
-  if (have < count) fail(`truncated: header says ${dims.join('×')} = ${count} values, file holds ${have}`);
-  if (have > count) fail(`corrupt: header says ${dims.join('×')} = ${count} values, but ${have - count} bytes follow them`);
+  if (have < count) fail(`truncated: header says ${dims.length > 1 ? `${dims.join('×')} = ` : ''}${count} values, file holds ${have}`);
+  if (have > count) fail(`corrupt: header says ${dims.length > 1 ? `${dims.join('×')} = ` : ''}${count} values, but ${have - count} bytes follow them`);
   return { dims, data: bytes.subarray(start, start + count) };
 }
 
@@ -64,6 +64,17 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
   // A loop, not Math.max(...): 60 000 labels are too many arguments for one call.
   let classes = 10;
   for (const l of labels.data) classes = Math.max(classes, l + 1);
+  if (classes > 10) {
+    // Beyond the ten digits, a label whose class has gaps below it is more likely a corrupt byte
+    // than a real class (EMNIST-style sets use every class from 0 up).
+    const counts = new Uint32Array(classes);
+    for (const l of labels.data) counts[l]!++;
+    const empty = counts.indexOf(0);
+    if (empty >= 0) {
+      const i = labels.data.findIndex((l) => l > empty);
+      throw new BpnetError(`label ${labels.data[i]} at item ${i} is out of range: no item has label ${empty} (corrupt labels file?)`, labelsSource);
+    }
+  }
   const targets = new Float32Array(n * classes);
   for (let i = 0; i < n; i++) targets[i * classes + labels.data[i]!] = 1;
   return {

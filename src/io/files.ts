@@ -3,7 +3,7 @@
  * atomic — written to a temporary file beside the target, then renamed over it — so an interrupted
  * run never leaves a half-written model behind.
  */
-import { readFileSync, renameSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, readFileSync, renameSync, writeFileSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { BpnetError } from '../core/errors.ts';
 import { findJsonError } from '../data/json-position.ts';
@@ -47,6 +47,18 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw new BpnetError(`cannot write: ${(e as Error).message}`, path);
+  }
+}
+
+/** Checks up front that `path` can be written, so that a long run is not lost to a bad --out. */
+export function checkWritable(path: string): void {
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new Error('is a directory, expected a file');
+    const dir = dirname(path);
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
     throw new BpnetError(`cannot write: ${(e as Error).message}`, path);
   }
 }

@@ -8,6 +8,7 @@ import { confusionCounts, drawConfusion, formatConfusion } from '../draw/confusi
 import { loadDataset } from '../io/datasets.ts';
 import { loadMatWeights } from '../io/mat-files.ts';
 import { loadModel } from '../io/models.ts';
+import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { savePng } from '../io/png.ts';
 import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
@@ -28,11 +29,12 @@ export const evalCommand: Command = {
                         m = number of samples (the same as --weight-decay λ/m)
   --confusion FILE      draw the confusion matrix as PNG (and print it as text)
   --json                print {"loss","objective","accuracy","samples"} as one JSON object
+${kernelFlagsHelp}
 
 Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weights.mat --lambda 1`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      model: { type: 'string' }, weights: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' },
+      ...kernelFlags, model: { type: 'string' }, weights: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' },
       target: { type: 'string' }, 'weight-decay': { type: 'string' }, lambda: { type: 'string' },
       confusion: { type: 'string' }, json: { type: 'boolean' },
     });
@@ -40,7 +42,10 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     if (!values.model && !values.weights) throw new UsageError('--model is required (or --weights W.mat: MATLAB Theta1, Theta2, …)');
     if (values['weight-decay'] !== undefined && values.lambda !== undefined) throw new UsageError('give either --weight-decay or --lambda, not both');
     if (!values.data) throw new UsageError('--data is required');
-    const net = values.model ? loadModel(values.model) : loadMatWeights(values.weights!);
+    // The course's figures are float64 ones: its 25×401 + 10×26 weights are just over the float64
+    // threshold of dtype auto, so --weights computes in float64 unless --dtype says otherwise.
+    const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!),
+      { dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
     const data = await loadDataset(values.data, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
     checkShapes(net, data, values.model ?? values.weights!, values.data);
     const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');

@@ -45,7 +45,6 @@ type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
 /** Loads --model or builds --layers, computing with the kernel the precision rule selects. */
 export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network {
   if (values.model && values.layers) throw new UsageError('give either --model or --layers, not both');
-  const dtype = choiceFlag(values.dtype, '--dtype', ['auto', 'float32', 'float64'] as const);
   let net: Network;
   if (values.model) {
     net = networkFromJSON(readJson(values.model), values.model);
@@ -63,8 +62,18 @@ export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network
   } else {
     throw new UsageError('--model FILE or --layers SIZES is required');
   }
+  return withKernel(net, { dtype: values.dtype, backend: values.backend });
+}
+
+export const kernelFlags = { dtype: { type: 'string' }, backend: { type: 'string' } } as const satisfies Options;
+export const kernelFlagsHelp = `  --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
+  --backend NAME        kernel backend (default auto)`;
+
+/** The network computing with the kernel that --dtype / --backend (and the precision rule) select. */
+export function withKernel(net: Network, values: { dtype?: string; backend?: string }): Network {
+  const dtype = choiceFlag(values.dtype, '--dtype', ['auto', 'float32', 'float64'] as const);
   const kernel = selectKernel({ dtype, backend: values.backend, parameterCount: net.parameterCount });
-  return kernel === net.kernel || (kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype) ? net : net.clone(kernel);
+  return kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype ? net : net.clone(kernel);
 }
 
 /** The model as JSON (for printing or saving); kept here so commands never reach into layers. */

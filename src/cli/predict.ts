@@ -2,6 +2,7 @@ import { predict } from '../core/evaluate.ts';
 import { writeAtomic } from '../io/files.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { loadModel } from '../io/models.ts';
+import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { BpnetError } from '../core/errors.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
@@ -15,13 +16,14 @@ export const predictCommand: Command = {
   --labels FILE         IDX: the labels file for an images file
   --target NAME[,NAME]  CSV: target column(s), excluded from the inputs
   --json                print a JSON array of output rows instead of CSV
-  --out FILE            write to FILE (atomically) instead of stdout`,
+  --out FILE            write to FILE (atomically) instead of stdout
+${kernelFlagsHelp}`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
+      ...kernelFlags, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
       json: { type: 'boolean' }, out: { type: 'string' },
     });
-    const net = loadModel(requireFlag(values.model, '--model'));
+    const net = withKernel(loadModel(requireFlag(values.model, '--model')), values);
     const data = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
     if (data.inputSize !== net.inputSize) {
       throw new BpnetError(`has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`, values.data);

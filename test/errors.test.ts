@@ -1,6 +1,6 @@
 /** Bad input: each case gives a one-line message naming the file and field or line, and exit code 2. */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bpnet, ROOT, tempDir } from './helpers.ts';
@@ -68,9 +68,26 @@ test('usage errors: unknown flag, unknown command, missing required flag', () =>
 
 test('data that does not fit the model is refused with both sizes', () => {
   const data = write('three.json', '{"inputs":[[1,2,3]],"targets":[[0,1]]}');
-  expectInputError(['train', '--model', classicModel, '--data', data, '--out', join(dir, 'x.json')], /data has 3 inputs but the model expects 2/);
+  expectInputError(['train', '--model', classicModel, '--data', data, '--out', join(dir, 'x.json')], /three\.json: has 3 inputs per sample but the model .*model\.json expects 2/);
 });
 
 test('an --out that cannot be written is refused before training starts', () => {
   expectInputError(['train', '--model', classicModel, '--data', classicData, '--epochs', '100000', '--out', dir], /cannot write: is a directory, expected a file/);
+});
+
+test('training that diverges stops with a clear message and writes no model full of nulls', () => {
+  const out = join(dir, 'diverged.json');
+  expectInputError(['train', '--layers', '2-8-1', '--activation', 'relu', '--output-activation', 'linear', '--loss', 'mse',
+    '--data', join(ROOT, 'examples/xor/xor.csv'), '--lr', '1000', '--epochs', '60', '--quiet', '--out', out], /training diverged: the loss became (NaN|Infinity)/);
+  assert.throws(() => readFileSync(out), /ENOENT/);
+});
+
+test('softmax on a single output unit is refused', () => {
+  expectInputError(['train', '--layers', '2-3-1', '--loss', 'cross-entropy', '--data', join(ROOT, 'examples/xor/xor.csv'), '--out', join(dir, 's.json')],
+    /softmax needs at least 2 output units/);
+});
+
+test('gradcheck refuses data that does not fit the model, and train names both files', () => {
+  expectInputError(['gradcheck', '--model', classicModel, '--data', join(ROOT, 'examples/xor/xor.csv')], /data has 2 inputs and 1 targets, the model 2 inputs and 2 outputs/);
+  expectInputError(['train', '--model', classicModel, '--data', join(ROOT, 'examples/xor/xor.csv'), '--out', join(dir, 'x.json')], /xor\.csv: has 1 targets per sample but the model .*model\.json has 2 outputs/);
 });

@@ -41,7 +41,7 @@ export function numberFlag(
   const v = Number(value);
   const ok = value.trim() !== '' && Number.isFinite(v) && ({
     positive: v > 0, 'non-negative': v >= 0, fraction: v >= 0 && v < 1, any: true,
-    integer: Number.isInteger(v), 'positive-integer': Number.isInteger(v) && v > 0,
+    integer: Number.isSafeInteger(v), 'positive-integer': Number.isSafeInteger(v) && v > 0,
   } as const)[rule];
   if (!ok) {
     const expected = {

@@ -12,6 +12,7 @@ import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { savePng } from '../io/png.ts';
 import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
+import { checkShapes } from './model-options.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -53,7 +54,8 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     const result = evaluate(net, data, { weightDecay });
     process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result));
     if (values.confusion) {
-      const names = classNames(data, net);
+      // One sigmoid output is two classes, 0 and 1.
+      const names = data.outputSize === 1 ? ['0', '1'] : classNames(data, net);
       const counts = confusion(net, data);
       // With --json, stdout stays one JSON object: the table goes to stderr.
       (values.json ? process.stderr : process.stdout).write('\nconfusion matrix (rows: true class, columns: predicted)\n' + formatConfusion(counts, names));
@@ -64,15 +66,6 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     return 0;
   },
 };
-
-function checkShapes(net: Network, data: Dataset, modelSource: string, dataSource: string): void {
-  if (data.inputSize !== net.inputSize) {
-    throw new BpnetError(`has ${data.inputSize} inputs per sample but the model ${modelSource} expects ${net.inputSize}`, dataSource);
-  }
-  if (data.outputSize !== net.outputSize) {
-    throw new BpnetError(`has ${data.outputSize} targets per sample but the model ${modelSource} has ${net.outputSize} outputs`, dataSource);
-  }
-}
 
 /** counts[true][predicted] over the whole dataset. */
 function confusion(net: Network, data: Dataset): number[][] {

@@ -61,6 +61,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that closes the pipe early (bpnet predict … | head) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e) => { process.stderr.write(`bpnet: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 1; },

@@ -3,6 +3,7 @@
  * --layers spec) and what it computes with (--dtype, --backend).
  */
 import { ACTIVATION_NAMES } from '../core/activations.ts';
+import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { INIT_NAMES } from '../core/init.ts';
 import { selectKernel } from '../core/kernels/registry.ts';
@@ -78,3 +79,13 @@ export function withKernel(net: Network, values: { dtype?: string; backend?: str
 
 /** The model as JSON (for printing or saving); kept here so commands never reach into layers. */
 export { networkToJSON };
+
+/** Data and model must fit each other; the message names both files. */
+export function checkShapes(net: Network, data: Dataset, modelSource: string, dataSource: string): void {
+  if (data.inputSize !== net.inputSize) {
+    throw new BpnetError(`has ${data.inputSize} inputs per sample but the model ${modelSource} expects ${net.inputSize}`, dataSource);
+  }
+  if (data.outputSize !== net.outputSize) {
+    throw new BpnetError(`has ${data.outputSize} targets per sample but the model ${modelSource} has ${net.outputSize} outputs`, dataSource);
+  }
+}

@@ -9,7 +9,7 @@ import { saveModel } from '../io/models.ts';
 import { checkWritable } from '../io/files.ts';
 import { savePng } from '../io/png.ts';
 import { choiceFlag, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
-import { modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
+import { checkShapes, modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
 import { createReporter } from './progress.ts';
 
 /**
@@ -58,7 +58,7 @@ Output:
                           batch and still saves
   --checkpoint-every N    also save --out every N epochs, with the run's state (sample order,
                           optimizer memory): passing that file back as --model resumes the
-                          run exactly
+                          run exactly, for --epochs more epochs
   --plot FILE             draw the loss and accuracy curves as PNG
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
@@ -113,7 +113,9 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
     applyImageDefaults(options, data, { epochs: epochsFlag, optimizer: values.optimizer, augment });
     reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
     const net = modelFromFlags(values, data);
+    checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
     options.resume = savedState(net, values);
+    if (options.resume && values.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
     savedSeed = options.seed;
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
@@ -141,8 +143,13 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
 function savedState(net: Network, values: { seed?: string; optimizer?: string }): TrainerState | undefined {
   const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
   if (!t?.state) return undefined;
-  if (values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name) return undefined;
-  if (values.seed !== undefined && Number(values.seed) !== t.seed) return undefined;
+  const conflict = values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name
+    ? `--optimizer ${values.optimizer} (the saved run used ${t.state.optimizer.name})`
+    : values.seed !== undefined && Number(values.seed) !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
+  if (conflict) {
+    process.stderr.write(`note: ${conflict}: starting a new run from the saved weights, not resuming the saved one\n`);
+    return undefined;
+  }
   return t.state;
 }
 

@@ -12,6 +12,7 @@
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
 import type { Dataset } from './dataset.ts';
+import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
@@ -44,6 +45,8 @@ export interface LayerGradCheck {
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
   // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
   if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
+  check(data.inputSize === net.inputSize && data.outputSize === net.outputSize,
+    `data has ${data.inputSize} inputs and ${data.outputSize} targets, the model ${net.inputSize} inputs and ${net.outputSize} outputs`, 'data');
   const h = options.step ?? 1e-3;
   const lambda = options.weightDecay ?? 0;
   const trace = createTrace(net, data.size);
@@ -88,8 +91,9 @@ export function gradientCheck(net: Network, data: Dataset, options: GradCheckOpt
         if (crossed) { result.kinks++; continue; }
         const analytic = grads[i]!;
         const abs = Math.abs(analytic - numeric);
-        const rel = abs / Math.max(Math.abs(analytic), Math.abs(numeric), floor);
-        result.maxAbsoluteError = Math.max(result.maxAbsoluteError, abs);
+        // NaN or Infinity anywhere (a diverged model) is a failure, never a pass.
+        const rel = Number.isFinite(abs) ? abs / Math.max(Math.abs(analytic), Math.abs(numeric), floor) : Infinity;
+        result.maxAbsoluteError = Math.max(result.maxAbsoluteError, Number.isFinite(abs) ? abs : Infinity);
         if (rel >= result.maxRelativeError) {
           result.maxRelativeError = rel;
           result.worst = name(i);

@@ -143,7 +143,11 @@ function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
       throw new BpnetError('softmax is allowed on the output layer only', `${where}.activation`);
     }
   });
-  const out = layers[layers.length - 1]!.activation;
+  const last = layers[layers.length - 1]!;
+  if (last.activation === 'softmax' && last.units < 2) {
+    throw new BpnetError('softmax needs at least 2 output units (one unit always outputs 1): use a sigmoid output with binary-cross-entropy', `layers[${layers.length - 1}].activation`);
+  }
+  const out = last.activation;
   const allowed = losses[loss].outputActivations;
   if (allowed && !allowed.includes(out)) {
     throw new BpnetError(

@@ -5,7 +5,7 @@
  */
 import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
-import { check } from './errors.ts';
+import { BpnetError, check } from './errors.ts';
 import { countCorrect, evaluate } from './evaluate.ts';
 import type { Network } from './network.ts';
 import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
@@ -274,6 +274,9 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
   for (let e = 0; e < epochs; e++) {
     const stats = trainer.runEpoch(options.onBatch, options.signal);
     history.push(stats);
+    if (!Number.isFinite(stats.loss)) {
+      throw new BpnetError(`training diverged: the loss became ${stats.loss} in epoch ${stats.epoch + 1} (try a smaller learning rate or weight decay)`);
+    }
     if (stats.valLoss !== null && (!best || stats.valLoss < best.loss)) {
       if (best) best.weights.copyParametersFrom(net);
       best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };

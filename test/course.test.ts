@@ -186,3 +186,22 @@ test('truncated or corrupt .mat files: one-line error naming the file, exit 2', 
   assert.equal(r.stderr.trim().split('\n').length, 1);
   assert.ok(r.stderr.includes(w));
 });
+
+test('export-weights writes a 0…9 digit model in the course order (row r = label r+1, 10 = 0); import restores it', async () => {
+  const dir = tempDir();
+  const model = join(dir, 'm.json'), mat = join(dir, 'W.mat'), back = join(dir, 'back.json'), data = join(dir, 'd.json');
+  assert.equal(bpnet(['init', '--layers', '4-3-10', '--activation', 'sigmoid', '--output-activation', 'sigmoid', '--loss', 'binary-cross-entropy', '--seed', '3', '--out', model]).code, 0);
+  writeFileSync(data, JSON.stringify({ inputs: [[0.1, 0.2, 0.3, 0.4], [1, 0, -1, 0.5]], targets: [[1, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]] }));
+  assert.equal(bpnet(['export-weights', '--model', model, '--out', mat]).code, 0);
+  assert.equal(bpnet(['import-weights', mat, '--out', back]).code, 0);
+  const before = JSON.parse(bpnet(['predict', '--model', model, '--data', data, '--json']).stdout) as number[][];
+  const after = JSON.parse(bpnet(['predict', '--model', back, '--data', data, '--json']).stdout) as number[][];
+  before.forEach((row, s) => row.forEach((v, digit) => assert.ok(Math.abs(after[s]![(digit + 9) % 10]! - v) < 1e-12, `sample ${s}, digit ${digit}`)));
+  assert.deepEqual(JSON.parse(readFileSync(back, 'utf8')).classLabels, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
+  // Evaluating that course-ordered model on digit-ordered data is refused, never silently wrong.
+  const csv = join(dir, 'digits.csv');
+  writeFileSync(csv, 'a,b,c,d,digit\n' + Array.from({ length: 10 }, (_, k) => `${k / 10},0.5,0.2,0.1,${k}`).join('\n') + '\n');
+  const e = bpnet(['eval', '--model', back, '--data', csv]);
+  assert.equal(e.code, 2);
+  assert.match(e.stderr, /digits\.csv: its classes are 0,1,2,3,4,5,6,7,8,9 but the outputs of .*back\.json mean 1,2,3,4,5,6,7,8,9,0/);
+});

@@ -19,6 +19,8 @@ predict.m applies sigmoid on every layer: that reproduces the model only if it u
     const net = loadModel(requireFlag(values.model, '--model'));
     const out = requireFlag(values.out, '--out');
     saveMatWeights(out, net, !values['no-compress']);
+    const other = net.layers.find((l) => l.activation !== 'sigmoid');
+    if (other) process.stderr.write(`warning: this model uses ${other.activation}; Theta files are read as sigmoid everywhere (the course's predict.m, bpnet import-weights, eval --weights), so they will not reproduce it\n`);
     process.stderr.write(`wrote ${out}: ${net.layers.map((l, i) => `Theta${i + 1} ${l.units}×${l.inputs + 1}`).join(', ')}\n`);
     return 0;
   },

@@ -88,4 +88,9 @@ export function checkShapes(net: Network, data: Dataset, modelSource: string, da
   if (data.outputSize !== net.outputSize) {
     throw new BpnetError(`has ${data.outputSize} targets per sample but the model ${modelSource} has ${net.outputSize} outputs`, dataSource);
   }
+  // Same sizes but another order of classes (course weights: 1…9, 0) would give silently wrong results.
+  const modelLabels = net.extra.classLabels;
+  if (Array.isArray(modelLabels) && data.labels && modelLabels.length === data.labels.length && modelLabels.join() !== data.labels.join()) {
+    throw new BpnetError(`its classes are ${data.labels.join(',')} but the outputs of ${modelSource} mean ${modelLabels.join(',')} (classLabels)`, dataSource);
+  }
 }

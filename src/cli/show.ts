@@ -5,6 +5,7 @@ import { Rng } from '../core/rng.ts';
 import { drawDigitGrid } from '../draw/digit-grid.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { loadModel } from '../io/models.ts';
+import { checkShapes } from './model-options.ts';
 import { savePng } from '../io/png.ts';
 import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { classNames, imageLayout } from './images.ts';
@@ -40,9 +41,7 @@ Example: bpnet show --data mnist-sample:test --model m.json --out grid.png`,
     let wrong = 0;
     if (values.model) {
       const net = loadModel(values.model);
-      if (net.inputSize !== data.inputSize || net.outputSize !== data.outputSize) {
-        throw new BpnetError(`the model is ${net.inputSize} → ${net.outputSize} but the data is ${data.inputSize} → ${data.outputSize}`, values.model);
-      }
+      checkShapes(net, data, values.model, values.data!);
       const names = classNames(data, net);
       const inputs = new Float64Array(count * data.inputSize);
       indices.forEach((s, k) => inputs.set(data.inputs.subarray(s * data.inputSize, (s + 1) * data.inputSize), k * data.inputSize));

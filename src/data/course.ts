@@ -78,14 +78,24 @@ export function courseNetwork(vars: MatVariable[], source: string): Network {
   return new Network(layers, 'binary-cross-entropy', undefined, extra);
 }
 
-/** Theta1, Theta2, … of a network: [b | W] per layer, for writing back as a .mat file. */
+/**
+ * Theta1, Theta2, … of a network: [b | W] per layer, for writing back as a .mat file.
+ * A 10-class digit model whose output k means digit k is written in the course's order (row r
+ * means label r + 1, and row 10 the digit 0), so that importing it again, or the course's
+ * predict.m, gives the same digits.
+ */
 export function networkToThetas(net: Network): MatWriteVariable[] {
+  const last = net.layers.length - 1;
+  const labels = net.extra.classLabels;
+  const courseOrder = Array.isArray(labels) && labels.join() === COURSE_LABELS.join();
+  const digitOrder = net.outputSize === 10 && !courseOrder && (!Array.isArray(labels) || labels.join() === '0,1,2,3,4,5,6,7,8,9');
   return net.layers.map((l, i) => {
     const cols = l.inputs + 1;
     const data = new Float64Array(l.units * cols);
-    for (let j = 0; j < l.units; j++) {
-      data[j * cols] = l.bias[j]!;
-      for (let k = 0; k < l.inputs; k++) data[j * cols + 1 + k] = l.weights[j * l.inputs + k]!;
+    for (let r = 0; r < l.units; r++) {
+      const j = i === last && digitOrder ? (r + 1) % 10 : r;
+      data[r * cols] = l.bias[j]!;
+      for (let k = 0; k < l.inputs; k++) data[r * cols + 1 + k] = l.weights[j * l.inputs + k]!;
     }
     return { name: `Theta${i + 1}`, rows: l.units, cols, data };
   });

@@ -86,3 +86,14 @@ test('bpnet predict prints one CSV row of outputs per sample', () => {
   assert.deepEqual(row!.split(',').map((v) => Number(Number(v).toFixed(8))), [0.75136507, 0.77292847]);
   writeFileSync(join(tempDir(), 'unused'), '');
 });
+
+test('bpnet predict reads unlabelled inputs: JSON with "inputs" only, CSV with one column per input', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'in.json'), '{"inputs":[[0.05,0.1]]}');
+  writeFileSync(join(dir, 'in.csv'), 'x1,x2\n0.05,0.1\n');
+  for (const file of ['in.json', 'in.csv']) {
+    const r = bpnet(['predict', '--model', join(ROOT, 'examples/classic/model.json'), '--data', join(dir, file), '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as number[][])[0]!.map((v) => Number(v.toFixed(8))), [0.75136507, 0.77292847]);
+  }
+});

@@ -12,7 +12,7 @@ export const gradcheckCommand: Command = {
 Compares ∂J/∂θ from backprop with fourth-order central differences for every weight and bias,
 in float64, on the first N samples (default 10), and prints the largest relative error per layer.
 Parameters whose perturbation moves a ReLU input across 0 are skipped (the kink has no derivative).
-Exit code 1 when any layer's error is 1e-6 or more.
+Exit code 3 when any layer's error is 1e-6 or more (or not a number).
 
   --model FILE        the model
   --data FILE         dataset
@@ -38,6 +38,7 @@ Exit code 1 when any layer's error is 1e-6 or more.
           `  max absolute ${r.maxAbsoluteError.toExponential(2)}${r.kinks ? `  ${r.kinks} skipped at a ReLU kink` : ''}\n`);
       }
     }
-    return report.every((r) => r.maxRelativeError < 1e-6) ? 0 : 1;
+    // 3, not 1 (internal error) or 2 (bad input): the check ran and found a mismatch.
+    return report.every((r) => r.maxRelativeError < 1e-6) ? 0 : 3;
   },
 };

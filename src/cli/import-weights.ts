@@ -1,8 +1,7 @@
 import { networkToJSON } from '../core/model-json.ts';
-import { BpnetError } from '../core/errors.ts';
 import { writeAtomic } from '../io/files.ts';
 import { loadMatWeights } from '../io/mat-files.ts';
-import { parseOptions, requireFlag, type Command } from './command.ts';
+import { parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 
 export const importWeightsCommand: Command = {
   name: 'import-weights',
@@ -17,7 +16,7 @@ cross-entropy loss. With 10 outputs the model records the course's class names 1
   --out FILE   the model to write`,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { out: { type: 'string' } }, true);
-    if (positionals.length !== 1) throw new BpnetError(`expected one weights file, got ${positionals.length}`, 'import-weights');
+    if (positionals.length !== 1) throw new UsageError(`expected one weights file, got ${positionals.length}`);
     const out = requireFlag(values.out, '--out');
     const net = loadMatWeights(positionals[0]!);
     writeAtomic(out, JSON.stringify(networkToJSON(net)) + '\n');

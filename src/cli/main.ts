@@ -22,12 +22,17 @@ Usage: bpnet <command> [options]     (bpnet <command> --help for its options)
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Exit codes: 0 ok, 2 bad usage or input, 1 internal error, 130 interrupted.
+Exit codes: 0 ok, 2 bad usage or input, 1 internal error, 3 gradcheck found a mismatch,
+130 interrupted (model saved).
 `;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && commands.some((c) => c.name === rest[0])) {
+    process.stdout.write(commands.find((c) => c.name === rest[0])!.help + '\n');
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());
     return name === undefined ? 2 : 0;

@@ -41,6 +41,8 @@ test('CSV: numeric targets, one-hot class labels, quoted cells', () => {
   assert.deepEqual([...round.targets], [...d.targets]);
   assert.throws(() => parseCSV('a,b\n1,2,3\n', 'w.csv'), /w\.csv: line 2: expected 2 values/);
   assert.throws(() => parseCSV('a,b\n1,2\n', 'w.csv', { target: ['z'] }), /no column named "z"/);
+  assert.throws(() => parseCSV('a,a,y\n1,2,3\n', 'd.csv'), /d\.csv: line 1: column "a" appears twice/);
+  assert.throws(() => parseCSV('a;b;y\n1;2;3\n', 's.csv'), /s\.csv: line 1: only one column: bpnet reads comma-separated values/);
 });
 
 test('JSON dataset: shapes are checked', () => {

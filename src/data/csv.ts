@@ -24,6 +24,11 @@ export function parseCSV(text: string, source = 'data.csv', options: CsvOptions 
   lines.forEach((l, i) => { if (l.trim() !== '') rows.push({ line: i + 1, cells: splitLine(l) }); });
   if (rows.length < 2) throw new BpnetError('expected a header row and at least one data row', source);
   const header = rows[0]!.cells.map((h) => h.trim());
+  const duplicate = header.find((h, i) => header.indexOf(h) !== i);
+  if (duplicate !== undefined) throw new BpnetError(`column "${duplicate}" appears twice in the header`, `${source}: line 1`);
+  if (header.length === 1 && /[;\t]/.test(header[0]!)) {
+    throw new BpnetError('only one column: bpnet reads comma-separated values (this header looks separated by ";" or tabs)', `${source}: line 1`);
+  }
   const targetNames = options.target && options.target.length > 0 ? options.target : [header[header.length - 1]!];
   const targetIdx = targetNames.map((name) => {
     const i = header.indexOf(name);

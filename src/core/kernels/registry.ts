@@ -43,7 +43,7 @@ export function getKernel(backend: string = 'auto', dtype: DType = 'float64'): K
   const factory = factories.get(backend);
   if (!factory) throw new BpnetError(`unknown backend "${backend}" (expected one of: auto, ${kernelNames().join(', ')})`, 'backend');
   const kernel = factory(dtype);
-  if (!kernel) throw new BpnetError(`backend "${backend}" is not available for ${dtype} on this platform`, 'backend');
+  if (!kernel) throw new BpnetError(`backend "${backend}" is not available for ${dtype} here${dtype === 'float64' ? ' (the fast backends compute in float32: add --dtype float32)' : ''}`, 'backend');
   return kernel;
 }
 

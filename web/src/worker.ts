@@ -56,6 +56,7 @@ function handle(m: ToWorker): void {
   if (m.type === 'init') {
     running = false;
     pendingTrain = null;
+    reports = 0;
     s = start(m);
     report();
   } else if (m.type === 'play') {
@@ -131,8 +132,9 @@ function loop(id: number): void {
   if (pendingTrain) {
     report(pendingTrain);
     pendingTrain = null;
-  } else if (performance.now() - lastReport > Math.max(200, 3 * evalMs)) {
-    // Report often for small networks, less often when evaluating costs more than a chunk.
+  } else if (performance.now() - lastReport > Math.max(reports < 25 ? 40 : 200, 3 * evalMs)) {
+    // Report often for small networks, less often when evaluating costs more than a chunk; the
+    // first reports come after every chunk, so that the curves show the fast early descent.
     const t0 = performance.now();
     pendingTrain = metrics(s.liveTrain);
     evalMs = 2 * (performance.now() - t0);
@@ -144,6 +146,8 @@ function loop(id: number): void {
 }
 
 let pendingTrain: Metrics | null = null;
+/** Reports posted since the network was (re)initialised. */
+let reports = 0;
 
 function metrics(d: Dataset): Metrics {
   const e = evaluate(s!.net, d, { weightDecay: s!.options.weightDecay });
@@ -168,6 +172,7 @@ function report(train: Metrics = metrics(s!.liveTrain)): void {
     grid,
   });
   lastReport = performance.now();
+  reports++;
 }
 
 /** Every k-th row, at most `max` rows: a cheap but representative subset (the test set is sorted by class). */

@@ -1,19 +1,21 @@
 import { writeAtomic } from '../io/files.ts';
 import { networkToJSON } from '../core/model-json.ts';
 import { requireFlag, parseOptions, type Command } from './command.ts';
-import { modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
-
-// init always builds from --layers and writes float64 JSON: of the model flags, only these apply.
-const initHelp = modelFlagsHelp.split('\n')
-  .filter((l) => /^Model:|--layers|--activation|--output-activation|--loss|--init|--seed|^ {20,}(binary|install|\(default)/.test(l) && !/install\)/.test(l))
-  .join('\n').replace('(default: from the data)', '(default mse)').replace('or build a new model: ', 'the network: ');
+import { modelFlags, modelFromFlags } from './model-options.ts';
 
 export const initCommand: Command = {
   name: 'init',
   summary: 'create a fresh model with seeded random weights',
   help: `Usage: bpnet init --layers 2-2-2 [--activation sigmoid] [--loss mse] --out M.json [--seed S]
 
-${initHelp}
+Model (built from --layers; the file is written in float64):
+  --layers 2-2-2          the network: input size, then units per layer
+  --activation NAME       hidden layers: sigmoid, tanh, relu, leaky-relu, linear (default relu)
+  --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
+                          binary-cross-entropy, else --activation or linear)
+  --loss NAME             mse, binary-cross-entropy, cross-entropy (default mse)
+  --init NAME             auto, uniform, normal, xavier, he (default auto: he for relu, xavier otherwise)
+  --seed S                seed of the initialisation (default 1)
   --out FILE              where to write the model (atomically)
 
 Example: bpnet init --layers 2-2-2 --activation sigmoid --loss mse --out m.json --seed 1`,

@@ -47,3 +47,5 @@ export { drawDigitGrid, type DigitGridOptions } from './draw/digit-grid.ts';
 export { drawCurves, type Curve, type Panel } from './draw/line-chart.ts';
 export { drawTrainingCurves } from './draw/training-curves.ts';
 export { confusionCounts, formatConfusion, drawConfusion } from './draw/confusion.ts';
+// Exports to other tools (ONNX, TensorFlow.js, a standalone JS module, MATLAB weights) and imports.
+export * from './formats/index.ts';

@@ -4,3 +4,4 @@
  */
 export * from './index.ts';
 export { createNativeKernel, loadNativeAddon } from './io/native-kernel.ts';
+export { saveExport, loadExport } from './io/exports.ts';

@@ -4,7 +4,9 @@ import { evalCommand } from './eval.ts';
 import { gradcheckCommand } from './gradcheck.ts';
 import { explainCommand } from './explain.ts';
 import { initCommand } from './init.ts';
+import { exportCommand } from './export.ts';
 import { exportWeightsCommand } from './export-weights.ts';
+import { importCommand } from './import.ts';
 import { importWeightsCommand } from './import-weights.ts';
 import { predictCommand } from './predict.ts';
 import { showCommand } from './show.ts';
@@ -20,6 +22,8 @@ export const commands: Command[] = [
   explainCommand,
   startCommand,
   showCommand,
+  exportCommand,
+  importCommand,
   importWeightsCommand,
   exportWeightsCommand,
 ];

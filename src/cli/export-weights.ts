@@ -4,7 +4,7 @@ import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const exportWeightsCommand: Command = {
   name: 'export-weights',
-  summary: 'write a model\'s weights as MATLAB Theta1, Theta2, … (.mat)',
+  summary: 'write a model\'s weights as MATLAB Theta1, Theta2, … (.mat; as bpnet export --format mat)',
   help: `Usage: bpnet export-weights --model M.json --out W.mat [--no-compress]
 
 Writes one matrix per layer, Theta_l = [b | W] (units × (1 + inputs), bias column first), as

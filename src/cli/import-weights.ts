@@ -5,7 +5,7 @@ import { parseOptions, requireFlag, UsageError, type Command } from './command.t
 
 export const importWeightsCommand: Command = {
   name: 'import-weights',
-  summary: 'turn MATLAB weights (Theta1, Theta2, … in a .mat file) into a bpnet model',
+  summary: 'turn MATLAB weights (Theta1, Theta2, … in a .mat file) into a bpnet model (as bpnet import --format mat)',
   help: `Usage: bpnet import-weights W.mat --out M.json
 
 Reads Theta1, Theta2, … (each units × (1 + inputs), the first column the bias), as the classic

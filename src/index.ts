@@ -36,7 +36,8 @@ export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
 export * from './explain/index.ts';
 // Digits: data formats, the course's files, augmentation and pictures (all browser-safe).
-export { splitMnistSample, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';
+export { decodeDigitBytes, encodeDigitBytes, PIXEL_VALUES } from './data/digit-bytes.ts';
+export { splitMnistSample, mnistSampleFromBytes, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';
 export { parseIdx, writeIdx, idxDataset, type IdxArray } from './data/idx.ts';
 export { parseDigitsCSV, toDigitsCSV, isDigitsCsvHeader } from './data/digits-csv.ts';
 export { readMat, writeMat, matMatrix, type MatVariable, type MatWriteVariable, type Matrix } from './data/mat.ts';

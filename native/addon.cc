@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "gemm.h"
 
@@ -172,6 +173,110 @@ napi_value Axpy(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+bool get_typed(napi_env env, napi_value v, napi_typedarray_type want, size_t need, void*& data, const char* what) {
+  bool is = false;
+  napi_is_typedarray(env, v, &is);
+  napi_typedarray_type type;
+  size_t length = 0;
+  if (is) napi_get_typedarray_info(env, v, &type, &length, &data, nullptr, nullptr);
+  if (!is || type != want) return fail(env, what);
+  if (length < need) return fail(env, "bpnet native: array too short for the given shape");
+  return true;
+}
+
+// gather(src, cols, order, start, rows, scale, dst): dst row r ← scale · src row order[start + r].
+// src is a Float32Array or a Uint8Array (pixels); every index is checked against src first.
+napi_value Gather(napi_env env, napi_callback_info info) {
+  napi_value argv[7];
+  if (!get_args(env, info, argv)) return nullptr;
+  int64_t cols, start, rows;
+  double scale;
+  void *orderData, *srcData;
+  Floats dst;
+  bool isTyped = false;
+  napi_is_typedarray(env, argv[0], &isTyped);
+  if (!isTyped) { fail(env, "bpnet native: expected a Float32Array or Uint8Array"); return nullptr; }
+  napi_typedarray_type srcType;
+  size_t srcLength;
+  napi_get_typedarray_info(env, argv[0], &srcType, &srcLength, &srcData, nullptr, nullptr);
+  if (srcType != napi_float32_array && srcType != napi_uint8_array) { fail(env, "bpnet native: expected a Float32Array or Uint8Array"); return nullptr; }
+  if (!get_int(env, argv[1], cols) || !get_int(env, argv[3], start) || !get_int(env, argv[4], rows) ||
+      !get_number(env, argv[5], scale) ||
+      !get_typed(env, argv[2], napi_uint32_array, size_t(start + rows), orderData, "bpnet native: expected a Uint32Array") ||
+      !get_floats(env, argv[6], size_t(rows) * cols, dst))
+    return nullptr;
+  const uint32_t* order = static_cast<const uint32_t*>(orderData) + start;
+  const size_t srcRows = cols == 0 ? 0 : srcLength / size_t(cols);
+  for (int64_t r = 0; r < rows; r++)
+    if (order[r] >= srcRows) { fail(env, "bpnet native: gather index out of range"); return nullptr; }
+  const float s = float(scale);
+  // A byte becomes float(byte · scale) computed in double, as TypeScript does: a table of the 256.
+  float table[256];
+  if (srcType == napi_uint8_array) for (int b = 0; b < 256; b++) table[b] = float(b * scale);
+  for (int64_t r = 0; r < rows; r++) {
+    float* d = dst.data + r * cols;
+    if (srcType == napi_uint8_array) {
+      const uint8_t* from = static_cast<const uint8_t*>(srcData) + size_t(order[r]) * cols;
+      for (int64_t j = 0; j < cols; j++) d[j] = table[from[j]];
+    } else {
+      const float* from = static_cast<const float*>(srcData) + size_t(order[r]) * cols;
+      if (s == 1.0f) std::memcpy(d, from, size_t(cols) * sizeof(float));
+      else for (int64_t j = 0; j < cols; j++) d[j] = from[j] * s;
+    }
+  }
+  return nullptr;
+}
+
+// Optimizer opcodes shared with the optimizer records (optimizers.ts).
+enum Rule { SGD = 0, MOMENTUM = 1, NESTEROV = 2, ADAM = 3 };
+
+// update(rule, p, g, b0, b1, lr, mu, beta1, beta2, eps, c1, c2): one fused optimizer step over p
+// (see optimizers.ts): one pass over p, g and the buffers, vectorised by the compiler.
+napi_value Update(napi_env env, napi_callback_info info) {
+  napi_value argv[12];
+  if (!get_args(env, info, argv)) return nullptr;
+  int64_t rule;
+  double h[7];
+  Floats p, g, b0, b1;
+  if (!get_int(env, argv[0], rule) || !get_floats(env, argv[1], 0, p) || !get_floats(env, argv[2], p.length, g) ||
+      !get_floats(env, argv[3], rule == SGD ? 0 : p.length, b0) || !get_floats(env, argv[4], rule == ADAM ? p.length : 0, b1))
+    return nullptr;
+  for (int i = 0; i < 7; i++) if (!get_number(env, argv[5 + i], h[i])) return nullptr;
+  const size_t n = p.length;
+  float* __restrict w = p.data;
+  const float* __restrict d = g.data;
+  float* __restrict v = b0.data;
+  float* __restrict s = b1.data;
+  const float lr = float(h[0]), mu = float(h[1]);
+  switch (rule) {
+    case SGD: for (size_t i = 0; i < n; i++) w[i] -= lr * d[i]; break;
+    case MOMENTUM:
+      for (size_t i = 0; i < n; i++) {
+        v[i] = mu * v[i] - lr * d[i];
+        w[i] += v[i];
+      }
+      break;
+    case NESTEROV:
+      for (size_t i = 0; i < n; i++) {
+        v[i] = mu * v[i] - lr * d[i];
+        w[i] += mu * v[i] - lr * d[i];
+      }
+      break;
+    case ADAM: {
+      const float beta1 = float(h[2]), beta2 = float(h[3]), eps = float(h[4]);
+      const float a = float(h[0] / h[5]), rc2 = float(1.0 / h[6]);  // η/(1 − β₁ᵗ), 1/(1 − β₂ᵗ)
+      for (size_t i = 0; i < n; i++) {
+        v[i] = beta1 * v[i] + (1.0f - beta1) * d[i];
+        s[i] = beta2 * s[i] + (1.0f - beta2) * d[i] * d[i];
+        w[i] -= a * v[i] / (std::sqrt(s[i] * rc2) + eps);
+      }
+      break;
+    }
+    default: fail(env, "bpnet native: unknown optimizer rule"); return nullptr;
+  }
+  return nullptr;
+}
+
 napi_value Threads(napi_env env, napi_callback_info) {
   napi_value out;
   napi_create_int32(env, bpnet::gemm_threads(), &out);
@@ -185,6 +290,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"activationBackward", nullptr, ActivationBackward, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"sumRows", nullptr, SumRows, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"axpy", nullptr, Axpy, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"gather", nullptr, Gather, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"update", nullptr, Update, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"threads", nullptr, Threads, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);

@@ -209,8 +209,10 @@ export class Trainer {
     for (let start = 0; start < data.size; start += batchSize, batch++) {
       const rows = Math.min(batchSize, data.size - start);
       const { trace, Y } = this.buffersFor(rows);
-      gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
-      gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
+      const bytes = data.inputBytes, k = this.net.kernel;
+      if (bytes) k.gather(bytes.data, data.inputSize, this.order, start, rows, bytes.scale, trace.a[0]!);
+      else k.gather(data.inputs, data.inputSize, this.order, start, rows, 1, trace.a[0]!);
+      k.gather(data.targets, data.outputSize, this.order, start, rows, 1, Y);
       this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
       const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
       const r = this.step(trace, Y, this.lr);
@@ -238,17 +240,6 @@ export class Trainer {
     };
     this.epoch++;
     return stats;
-  }
-}
-
-/** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */
-function gatherRows(src: Float, cols: number, order: Uint32Array, start: number, rows: number, dst: Float): void {
-  // Narrow rows: a plain loop. Wide rows: set() is a memcpy (or one conversion loop in native
-  // code), many times faster than element access here; it costs a short-lived view per row.
-  for (let r = 0; r < rows; r++) {
-    const from = order[start + r]! * cols, to = r * cols;
-    if (cols >= 32) dst.set(src.subarray(from, from + cols), to);
-    else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
   }
 }
 

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ActivationName } from '../core/activations.ts';
 import type { Kernel } from '../core/kernels/kernel.ts';
+import type { OptimizerName } from '../core/optimizers.ts';
 import { createReferenceKernel } from '../core/kernels/reference.ts';
 import { registerKernel } from '../core/kernels/registry.ts';
 import type { Float } from '../core/tensor.ts';
@@ -22,8 +23,14 @@ interface NativeAddon {
   activationBackward(G: Float32Array, Z: Float32Array, A: Float32Array, out: Float32Array, rows: number, cols: number, activation: number): void;
   sumRows(X: Float32Array, rows: number, cols: number, alpha: number, out: Float32Array): void;
   axpy(n: number, alpha: number, x: Float32Array, y: Float32Array): void;
+  gather(src: Float32Array | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, scale: number, dst: Float32Array): void;
+  update(rule: number, p: Float32Array, g: Float32Array, b0: Float32Array, b1: Float32Array,
+    lr: number, mu: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
   threads(): number;
 }
+
+/** Optimizer codes of native/addon.cc. */
+const RULE_CODES: Record<OptimizerName, number> = { sgd: 0, momentum: 1, nesterov: 2, adam: 3 };
 
 /** Activation codes of native/addon.cc; softmax is per row and stays in TypeScript. */
 const ACTIVATION_CODES: Partial<Record<ActivationName, number>> = {
@@ -75,6 +82,14 @@ export function createNativeKernel(dtype: 'float32' | 'float64' = 'float32'): Ke
     },
     axpy(n, alpha, x, y) {
       lib.axpy(n, alpha, x as Float32Array, y as Float32Array);
+    },
+    gather(src, cols, order, start, rows, scale, dst) {
+      if (src instanceof Float64Array) ref.gather(src, cols, order, start, rows, scale, dst);
+      else lib.gather(src as Float32Array | Uint8Array, cols, order, start, rows, scale, dst as Float32Array);
+    },
+    update(rule, p, g, buffers, h) {
+      const w = p as Float32Array, b = buffers as readonly Float32Array[];
+      lib.update(RULE_CODES[rule], w, g as Float32Array, b[0] ?? w, b[1] ?? w, h.lr, h.momentum, h.beta1, h.beta2, h.epsilon, h.c1, h.c2);
     },
   };
 }

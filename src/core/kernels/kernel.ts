@@ -6,7 +6,26 @@
  */
 import type { ActivationName } from '../activations.ts';
 import type { LossName } from '../losses.ts';
+import type { OptimizerName } from '../optimizers.ts';
 import type { DType, Float } from '../tensor.ts';
+
+/**
+ * The numbers one fused optimizer update reads besides parameters, gradients and buffers (see
+ * optimizers.ts for the rules). The optimizer keeps one of these and refreshes it per step, so an
+ * update allocates nothing.
+ */
+export interface UpdateHyper {
+  /** Learning rate η. */
+  lr: number;
+  /** μ of momentum and nesterov. */
+  momentum: number;
+  /** Adam's β₁, β₂, ε and its bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ for the current step t. */
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  c1: number;
+  c2: number;
+}
 
 export interface Kernel {
   /** Registry name, e.g. "reference". */
@@ -50,4 +69,17 @@ export interface Kernel {
 
   /** y ← y + alpha · x over n elements. */
   axpy(n: number, alpha: number, x: Float, y: Float): void;
+
+  /**
+   * Gathers a mini-batch: dst row r ← scale · src row order[start + r], for `rows` rows of `cols`
+   * numbers. src may be bytes (images kept as pixels 0…255 with scale 1/255): the training loop
+   * then never holds the whole data set as floats.
+   */
+  gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, scale: number, dst: Float): void;
+
+  /**
+   * One optimizer step over all of p, fused into one pass: p ← rule(p, g) with the rule's buffers
+   * (none for sgd; v for momentum and nesterov; m and s for adam), updated in place.
+   */
+  update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], h: UpdateHyper): void;
 }

@@ -6,7 +6,8 @@
 import { activations, softmaxBackwardRow, softmaxRow, type ActivationName } from '../activations.ts';
 import { bceFromLogit, crossEntropyFromLogits, losses, type LossName } from '../losses.ts';
 import { allocFloat, type DType, type Float } from '../tensor.ts';
-import type { Kernel } from './kernel.ts';
+import type { OptimizerName } from '../optimizers.ts';
+import type { Kernel, UpdateHyper } from './kernel.ts';
 
 export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
   return {
@@ -26,7 +27,54 @@ export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
     axpy(n, alpha, x, y) {
       for (let i = 0; i < n; i++) y[i]! += alpha * x[i]!;
     },
+    gather,
+    update,
   };
+}
+
+/** Bytes become the float32 nearest byte · scale in every dtype (see Dataset.inputBytes). */
+function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, scale: number, dst: Float): void {
+  const bytes = src instanceof Uint8Array;
+  for (let r = 0; r < rows; r++) {
+    const from = order[start + r]! * cols, to = r * cols;
+    if (bytes) for (let j = 0; j < cols; j++) dst[to + j] = Math.fround(src[from + j]! * scale);
+    else if (scale === 1) for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
+    else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]! * scale;
+  }
+}
+
+/** The update rules of optimizers.ts, one loop each, in the kernel's dtype. */
+function update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], h: UpdateHyper): void {
+  const n = p.length, lr = h.lr, mu = h.momentum;
+  switch (rule) {
+    case 'sgd':
+      for (let i = 0; i < n; i++) p[i]! -= lr * g[i]!;
+      return;
+    case 'momentum': {
+      const v = buffers[0]!;
+      for (let i = 0; i < n; i++) {
+        v[i] = mu * v[i]! - lr * g[i]!;
+        p[i]! += v[i]!;
+      }
+      return;
+    }
+    case 'nesterov': {
+      const v = buffers[0]!;
+      for (let i = 0; i < n; i++) {
+        v[i] = mu * v[i]! - lr * g[i]!;
+        p[i]! += mu * v[i]! - lr * g[i]!;
+      }
+      return;
+    }
+    case 'adam': {
+      const m = buffers[0]!, s = buffers[1]!, b1 = h.beta1, b2 = h.beta2, eps = h.epsilon, c1 = h.c1, c2 = h.c2;
+      for (let i = 0; i < n; i++) {
+        m[i] = b1 * m[i]! + (1 - b1) * g[i]!;
+        s[i] = b2 * s[i]! + (1 - b2) * g[i]! * g[i]!;
+        p[i]! -= (lr * (m[i]! / c1)) / (Math.sqrt(s[i]! / c2) + eps);
+      }
+    }
+  }
 }
 
 function gemm(

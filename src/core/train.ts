@@ -10,6 +10,7 @@ import { countCorrect, evaluate } from './evaluate.ts';
 import type { Network } from './network.ts';
 import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
 import { Rng } from './rng.ts';
+import { tinyStep, tinyStepApplies } from './tiny.ts';
 import type { Float } from './tensor.ts';
 
 export type UpdateOrder = 'simultaneous' | 'sequential';
@@ -119,6 +120,8 @@ export class Trainer {
   private readonly updateLayer: (layer: number) => void;
   private readonly backwardOptions: BackwardOptions;
   private lr = 0;
+  /** Single-sample steps take the small-network fast path (tiny.ts). */
+  private readonly tiny: boolean;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
     validateOptions(config);
@@ -147,6 +150,7 @@ export class Trainer {
       this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
       if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
     };
+    this.tiny = optimizer === 'sgd' && !config.axpy && this.options.updateOrder === 'simultaneous' && tinyStepApplies(net, 1);
     // Made once: a training step allocates nothing.
     this.backwardOptions = {
       weightDecay: this.options.weightDecay,
@@ -178,16 +182,29 @@ export class Trainer {
    * before the update and the number of correctly classified rows.
    */
   step(trace: Trace, Y: Float, lr: number): { lossSum: number; correct: number } {
+    const lossSum = this.stepLoss(trace, Y, lr);
+    return { lossSum, correct: this.correctIn(trace, Y) };
+  }
+
+  /** Rows of the last forward pass (still in the trace after the update) classified correctly. */
+  private correctIn(trace: Trace, Y: Float): number {
+    const net = this.net;
+    return this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
+  }
+
+  /** The step itself, returning only the summed loss: the epoch loop allocates nothing per batch. */
+  private stepLoss(trace: Trace, Y: Float, lr: number): number {
     const net = this.net;
     this.lr = lr;
     this.currentTrace = trace;
+    this.optimizer.beginStep();
+    // The same step without kernel dispatch (see tiny.ts); bit-identical.
+    if (this.tiny && trace.rows === 1) return tinyStep(net, trace, Y, lr, this.options.weightDecay);
     forward(net, trace);
     const lossSum = lossAndDelta(net, trace, Y);
-    const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
-    this.optimizer.beginStep();
     backward(net, trace, this.backwardOptions);
     if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
-    return { lossSum, correct };
+    return lossSum;
   }
 
   /** Buffers for a batch of `rows` samples, made once per batch size. */
@@ -197,9 +214,13 @@ export class Trainer {
     return b;
   }
 
-  /** Runs one epoch (all batches) and returns its statistics. */
-  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal): EpochStats {
-    const started = now();
+  /**
+   * Runs one epoch (all batches) and returns its statistics. `timing` is for `train`, which times
+   * back-to-back epochs shorter than a clock read in groups: `startedAt` is the clock reading to
+   * count from (default: now), and `untimed` skips the reading at the end (seconds is then NaN).
+   */
+  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal, timing?: { startedAt: number; untimed: boolean }): EpochStats {
+    const started = timing ? timing.startedAt : now();
     const { batchSize, shuffle } = this.options;
     const data = this.train;
     this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
@@ -215,18 +236,18 @@ export class Trainer {
       k.gather(data.targets, data.outputSize, this.order, start, rows, 1, Y);
       this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
       const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
-      const r = this.step(trace, Y, this.lr);
-      lossSum += r.lossSum;
-      objectiveSum += r.lossSum + pen * rows;
-      correct += r.correct;
+      const batchLoss = this.stepLoss(trace, Y, this.lr), batchCorrect = this.correctIn(trace, Y);
+      lossSum += batchLoss;
+      objectiveSum += batchLoss + pen * rows;
+      correct += batchCorrect;
       seen += rows;
       onBatch?.({
-        epoch: this.epoch, batch, batches: this.batchesPerEpoch, samples: rows, loss: r.lossSum / rows,
-        accuracy: this.classification ? r.correct / rows : null,
+        epoch: this.epoch, batch, batches: this.batchesPerEpoch, samples: rows, loss: batchLoss / rows,
+        accuracy: this.classification ? batchCorrect / rows : null,
       });
       if (signal?.aborted) break;
     }
-    const seconds = (now() - started) / 1000;
+    const seconds = timing?.untimed ? NaN : (now() - started) / 1000;
     const val = this.validation ? evaluate(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
     const stats: EpochStats = {
       epoch: this.epoch,
@@ -262,9 +283,26 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
   let best: { loss: number; epoch: number; weights: Network } | undefined;
   let stopReason: StopReason = 'epochs';
   let busy = 0;
+  // Without callbacks nobody sees an epoch's statistics before the run ends, and nothing runs
+  // between epochs: epochs far shorter than a clock read (one-sample data sets, ~0.3 µs) are then
+  // timed in groups, each epoch of a group getting the group's mean (see timeGroup).
+  const grouped = !options.onEpoch && !options.onBatch && !options.validationData && !options.validationSplit;
+  const timing = { startedAt: 0, untimed: false };
+  let groupSize = 1, groupStart = 0;
   for (let e = 0; e < epochs; e++) {
-    const stats = trainer.runEpoch(options.onBatch, options.signal);
+    if (grouped) {
+      if (e - groupStart === 0) timing.startedAt = now();
+      timing.untimed = e - groupStart < groupSize - 1 && e < epochs - 1;
+    }
+    const stats = trainer.runEpoch(options.onBatch, options.signal, grouped ? timing : undefined);
     history.push(stats);
+    // Yield now and then so that signals, timers and UI events get a chance to run (counting the
+    // epochs' own seconds, which spares a clock read).
+    if (!Number.isNaN(stats.seconds)) busy += stats.seconds * 1000;
+    if (grouped && !timing.untimed) {
+      groupSize = timeGroup(history, groupStart, groupSize, trainer.train.size);
+      groupStart = e + 1;
+    }
     if (!Number.isFinite(stats.loss)) {
       throw new BpnetError(`training diverged: the loss became ${stats.loss} in epoch ${stats.epoch + 1} (try a smaller learning rate or weight decay)`);
     }
@@ -276,17 +314,34 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
     if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
     if (best && stats.epoch - best.epoch >= patience) { stopReason = 'early-stopping'; break; }
-    // Yield now and then so that signals, timers and UI events get a chance to run. (Counting the
-    // epochs' own seconds spares a clock read per epoch: with one-sample epochs, that adds up.)
-    busy += stats.seconds * 1000;
-    if (busy > 50) {
+    if (busy > 50 && groupStart === e + 1) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       busy = 0;
       if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     }
   }
+  if (grouped && groupStart < history.length) {
+    // Stopped inside a group: time it up to here.
+    history[history.length - 1]!.seconds = (now() - timing.startedAt) / 1000;
+    timeGroup(history, groupStart, groupSize, trainer.train.size);
+  }
   if (best) net.copyParametersFrom(best.weights);
   return { history, state: trainer.getState(), stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
+}
+
+/**
+ * Spreads the last group's time (in its last epoch's `seconds`) over its epochs and returns the
+ * next group's size: doubled while an epoch takes under 20 µs, up to 64 epochs, else 1.
+ */
+function timeGroup(history: EpochStats[], from: number, size: number, samples: number): number {
+  const epochs = history.length - from, seconds = history[history.length - 1]!.seconds / epochs;
+  if (epochs > 1) {
+    for (let i = from; i < history.length; i++) {
+      history[i]!.seconds = seconds;
+      history[i]!.samplesPerSecond = samples / Math.max(seconds, 1e-9);
+    }
+  }
+  return seconds < 20e-6 ? Math.min(64, size * 2) : 1;
 }
 
 function validateOptions(o: TrainOptions): void {

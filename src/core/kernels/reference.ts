@@ -20,7 +20,8 @@ export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
     outputDelta,
     lossSum,
     sumRows(X, rows, cols, alpha, out) {
-      out.fill(0);
+      // Loops, not fill(): on the tiny layers of the worked examples a builtin call costs more.
+      for (let j = 0; j < cols; j++) out[j] = 0;
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j]! += X[i * cols + j]!;
       if (alpha !== 1) for (let j = 0; j < cols; j++) out[j]! *= alpha;
     },
@@ -101,7 +102,7 @@ function gemm(
   // NaN or ∞ in B still reaches the loss through the forward pass, which skips nothing).
   for (let i = 0; i < m; i++) {
     const c = i * n;
-    if (beta === 0) C.fill(0, c, c + n);
+    if (beta === 0) for (let j = 0; j < n; j++) C[c + j] = 0;
     for (let p = 0; p < k; p++) {
       const s = alpha * A[i * ai + p * ap]!;
       if (s === 0) continue;
@@ -112,13 +113,19 @@ function gemm(
 }
 
 function biasActivate(Z: Float, b: Float, A: Float, rows: number, cols: number, activation: ActivationName): void {
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) Z[i * cols + j]! += b[j]!;
   if (activation === 'softmax') {
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) Z[i * cols + j]! += b[j]!;
     for (let i = 0; i < rows; i++) softmaxRow(Z, A, i * cols, cols);
     return;
   }
-  const g = activations[activation];
-  for (let i = 0; i < rows * cols; i++) A[i] = g.f(Z[i]!);
+  // One pass: z += b, a = g(z) (read back from Z, so a float32 Z gives g of the stored z).
+  const f = activations[activation].f;
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      Z[k]! += b[j]!;
+      A[k] = f(Z[k]!);
+    }
+  }
 }
 
 function activationBackward(
@@ -128,8 +135,8 @@ function activationBackward(
     for (let i = 0; i < rows; i++) softmaxBackwardRow(G, A, out, i * cols, cols);
     return;
   }
-  const g = activations[activation];
-  for (let i = 0; i < rows * cols; i++) out[i] = G[i]! * g.df(Z[i]!, A[i]!);
+  const df = activations[activation].df;
+  for (let i = 0; i < rows * cols; i++) out[i] = G[i]! * df(Z[i]!, A[i]!);
 }
 
 function outputDelta(

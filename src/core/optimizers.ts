@@ -8,6 +8,7 @@
  *   adam      m ← β₁m + (1−β₁)∇J;  s ← β₂s + (1−β₂)∇J²;
  *             W ← W − η·m̂ / (√ŝ + ε), with m̂ = m/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ)
  */
+import type { Kernel, UpdateHyper } from './kernels/kernel.ts';
 import type { Float } from './tensor.ts';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam';
@@ -26,6 +27,12 @@ export interface OptimizerOptions {
    * the same, since W + (−η)·g = W − η·g exactly.
    */
   axpy?: (n: number, alpha: number, x: Float, y: Float) => void;
+  /**
+   * A fused update (a kernel's `update`): each step of every rule then runs as one pass over the
+   * parameters on the kernel — SIMD in native code instead of a JavaScript loop per buffer. The
+   * Trainer passes its kernel's; the reference kernel's loops are the ones below.
+   */
+  update?: Kernel['update'];
 }
 
 export interface Optimizer {
@@ -46,6 +53,9 @@ export interface OptimizerState {
   /** Per parameter array key: its buffers (v for momentum; m and s for Adam). */
   buffers: Record<string, number[][]>;
 }
+
+/** Buffers per parameter array: v for momentum and nesterov, m and s for adam. */
+const BUFFERS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, nesterov: 1, adam: 2 };
 
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
   const state = new Map<number, Float[]>();
@@ -77,6 +87,21 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
       for (const [k, b] of Object.entries(saved.buffers)) restored.set(Number(k), b);
     },
   });
+  const fused = options.update;
+  if (fused) {
+    const b1 = options.beta1 ?? 0.9, b2 = options.beta2 ?? 0.999;
+    const h: UpdateHyper = { lr: 0, momentum: mu, beta1: b1, beta2: b2, epsilon: options.epsilon ?? 1e-8, c1: 1, c2: 1 };
+    const count = BUFFERS[name], none: Float[] = [];
+    return withState({
+      name,
+      update(key, p, g, lr) {
+        h.lr = lr;
+        h.c1 = 1 - Math.pow(b1, t);
+        h.c2 = 1 - Math.pow(b2, t);
+        fused(name, p, g, count === 0 ? none : buffers(key, p, count), h);
+      },
+    });
+  }
   switch (name) {
     case 'sgd': {
       const axpy = options.axpy;

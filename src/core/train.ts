@@ -133,7 +133,8 @@ export class Trainer {
     this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
     this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
     const optimizer = config.optimizer ?? 'sgd';
-    this.optimizer = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
+    // Updates run fused on the network's kernel (one pass per parameter array, SIMD where native).
+    this.optimizer = createOptimizer(optimizer, config.axpy ? config : { ...config, update: config.update ?? net.kernel.update });
     this.options = {
       learningRate: config.learningRate ?? (optimizer === 'adam' ? 0.001 : 0.1),
       batchSize: Math.min(config.batchSize ?? 32, this.train.size),

@@ -91,12 +91,23 @@ void pack_a(const Problem& P, int i0, int p0, int kc, float* dst) {
 void pack_b(const Problem& P, int j0, int p0, int kc, float* dst) {
   const int cols = std::min(NR, P.n - j0);
   if (P.transB) {  // B stored n×k: one column of op(B) is a contiguous row of B
-    for (int c = 0; c < cols; c++) {
-      const float* src = P.B + size_t(j0 + c) * P.k + p0;
-      for (int p = 0; p < kc; p++) dst[p * NR + c] = src[p];
+    // Transposed in 16×16 blocks through a small buffer: reads and writes both stay sequential
+    // (column by column, every write of the panel would touch a different cache line).
+    alignas(64) float block[16][16];
+    for (int pb = 0; pb < kc; pb += 16) {
+      const int ps = std::min(16, kc - pb);
+      for (int cb = 0; cb < NR; cb += 16) {
+        for (int c = 0; c < 16; c++) {
+          if (cb + c < cols) {
+            const float* src = P.B + size_t(j0 + cb + c) * P.k + p0 + pb;
+            for (int p = 0; p < ps; p++) block[p][c] = src[p];
+          } else {
+            for (int p = 0; p < ps; p++) block[p][c] = 0;
+          }
+        }
+        for (int p = 0; p < ps; p++) std::memcpy(dst + (pb + p) * NR + cb, block[p], 16 * sizeof(float));
+      }
     }
-    for (int c = cols; c < NR; c++)
-      for (int p = 0; p < kc; p++) dst[p * NR + c] = 0;
   } else {
     for (int p = 0; p < kc; p++) {
       const float* src = P.B + size_t(p0 + p) * P.n + j0;

@@ -184,15 +184,15 @@ bool get_typed(napi_env env, napi_value v, napi_typedarray_type want, size_t nee
   return true;
 }
 
-// gather(src, cols, order, start, rows, scale, dst): dst row r ← scale · src row order[start + r].
-// src is a Float32Array or a Uint8Array (pixels); every index is checked against src first.
+// gather(src, cols, order, start, rows, dst, values): dst row r ← src row order[start + r]; src is
+// a Float32Array, or a Uint8Array (pixels) whose byte k stands for values[k] (a Float32Array of
+// 256). Every index is checked against src first.
 napi_value Gather(napi_env env, napi_callback_info info) {
   napi_value argv[7];
   if (!get_args(env, info, argv)) return nullptr;
   int64_t cols, start, rows;
-  double scale;
   void *orderData, *srcData;
-  Floats dst;
+  Floats dst, values{nullptr, 0};
   bool isTyped = false;
   napi_is_typedarray(env, argv[0], &isTyped);
   if (!isTyped) { fail(env, "bpnet native: expected a Float32Array or Uint8Array"); return nullptr; }
@@ -201,18 +201,15 @@ napi_value Gather(napi_env env, napi_callback_info info) {
   napi_get_typedarray_info(env, argv[0], &srcType, &srcLength, &srcData, nullptr, nullptr);
   if (srcType != napi_float32_array && srcType != napi_uint8_array) { fail(env, "bpnet native: expected a Float32Array or Uint8Array"); return nullptr; }
   if (!get_int(env, argv[1], cols) || !get_int(env, argv[3], start) || !get_int(env, argv[4], rows) ||
-      !get_number(env, argv[5], scale) ||
       !get_typed(env, argv[2], napi_uint32_array, size_t(start + rows), orderData, "bpnet native: expected a Uint32Array") ||
-      !get_floats(env, argv[6], size_t(rows) * cols, dst))
+      !get_floats(env, argv[5], size_t(rows) * cols, dst) ||
+      (srcType == napi_uint8_array && !get_floats(env, argv[6], 256, values)))
     return nullptr;
   const uint32_t* order = static_cast<const uint32_t*>(orderData) + start;
   const size_t srcRows = cols == 0 ? 0 : srcLength / size_t(cols);
   for (int64_t r = 0; r < rows; r++)
     if (order[r] >= srcRows) { fail(env, "bpnet native: gather index out of range"); return nullptr; }
-  const float s = float(scale);
-  // A byte becomes float(byte · scale) computed in double, as TypeScript does: a table of the 256.
-  float table[256];
-  if (srcType == napi_uint8_array) for (int b = 0; b < 256; b++) table[b] = float(b * scale);
+  const float* table = values.data;
   for (int64_t r = 0; r < rows; r++) {
     float* d = dst.data + r * cols;
     if (srcType == napi_uint8_array) {
@@ -220,8 +217,7 @@ napi_value Gather(napi_env env, napi_callback_info info) {
       for (int64_t j = 0; j < cols; j++) d[j] = table[from[j]];
     } else {
       const float* from = static_cast<const float*>(srcData) + size_t(order[r]) * cols;
-      if (s == 1.0f) std::memcpy(d, from, size_t(cols) * sizeof(float));
-      else for (int64_t j = 0; j < cols; j++) d[j] = from[j] * s;
+      std::memcpy(d, from, size_t(cols) * sizeof(float));
     }
   }
   return nullptr;

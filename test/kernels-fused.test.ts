@@ -10,7 +10,7 @@ import type { Kernel, UpdateHyper } from '../src/core/kernels/kernel.ts';
 import { createReferenceKernel } from '../src/core/kernels/reference.ts';
 import { OPTIMIZER_NAMES } from '../src/core/optimizers.ts';
 import { Rng } from '../src/core/rng.ts';
-import { byteDataset, copyInputRows } from '../src/core/dataset.ts';
+import { byteDataset, copyInputRows, scaledBytes } from '../src/core/dataset.ts';
 import { Network, Trainer, evaluate } from '../src/index.ts';
 import { createNativeKernel, loadNativeAddon } from '../src/io/native-kernel.ts';
 
@@ -41,7 +41,7 @@ const hyper = (t: number): UpdateHyper => ({
 for (const [name, kernel] of fast) {
   const skip = name === 'native' ? NATIVE_SKIP : kernel ? false : `${name} kernel unavailable`;
 
-  test(`${name}: gather copies and scales rows (floats and bytes) exactly as the reference`, { skip }, () => {
+  test(`${name}: gather copies rows (floats, and bytes through their value table) exactly as the reference`, { skip }, () => {
     const rng = new Rng(5);
     for (const [n, cols, rows] of [[1, 1, 1], [7, 3, 5], [50, 784, 33], [9, 1023, 4]] as const) {
       const order = Uint32Array.from({ length: n }, (_, i) => i);
@@ -49,14 +49,15 @@ for (const [name, kernel] of fast) {
       const start = n - rows;
       const bytes = Uint8Array.from({ length: n * cols }, () => Math.floor(rng.next() * 256));
       const [f32, f64] = random(rng, n * cols);
-      for (const [src, refSrc, scale] of [[bytes, bytes, 1 / 255], [f32, f64, 1], [f32, f64, 0.5]] as const) {
+      const table = scaledBytes(1 / 255);
+      for (const [src, refSrc, values] of [[bytes, bytes, table], [f32, f64, undefined]] as const) {
         const got = new Float32Array(rows * cols), want = new Float64Array(rows * cols);
-        kernel!.gather(src, cols, order, start, rows, scale, got);
-        ref.gather(refSrc, cols, order, start, rows, scale, want);
-        assert.deepEqual(Array.from(got), Array.from(want), `${n}×${cols}, ${rows} rows from ${start}, scale ${scale}`);
+        kernel!.gather(src, cols, order, start, rows, got, values);
+        ref.gather(refSrc, cols, order, start, rows, want, values);
+        assert.deepEqual(Array.from(got), Array.from(want), `${n}×${cols}, ${rows} rows from ${start}, ${values ? 'bytes' : 'floats'}`);
       }
       // Bytes become the float32 nearest b/255, in every dtype and in the lazy float view.
-      const data = byteDataset({ size: n, inputSize: cols, outputSize: 1, targets: new Float32Array(n) }, bytes, 1 / 255);
+      const data = byteDataset({ size: n, inputSize: cols, outputSize: 1, targets: new Float32Array(n) }, bytes, table);
       const rowsOut = new Float64Array(2 * cols);
       copyInputRows(data, n - 2 < 0 ? 0 : Math.max(0, n - 2), Math.min(2, n), rowsOut);
       for (let i = 0; i < Math.min(2, n) * cols; i++) assert.equal(rowsOut[i], Math.fround(bytes[(Math.max(0, n - 2)) * cols + i]! / 255));
@@ -87,7 +88,7 @@ for (const [name, kernel] of fast) {
     const bytes = Uint8Array.from({ length: size * pixels }, () => (rng.next() < 0.6 ? 0 : Math.floor(rng.next() * 256)));
     const targets = new Float32Array(size * 3);
     for (let i = 0; i < size; i++) targets[i * 3 + (bytes[i * pixels + 3]! + bytes[i * pixels + 20]! > 200 ? 0 : bytes[i * pixels + 9]! > 100 ? 1 : 2)] = 1;
-    const data = byteDataset({ size, inputSize: pixels, outputSize: 3, targets }, bytes, 1 / 255);
+    const data = byteDataset({ size, inputSize: pixels, outputSize: 3, targets }, bytes, scaledBytes(1 / 255));
     for (const optimizer of OPTIMIZER_NAMES) {
       const spec = { inputs: pixels, layers: [{ units: 37, activation: 'relu' as const }, { units: 3, activation: 'softmax' as const }], loss: 'cross-entropy' as const };
       const a = Network.create(spec, { seed: 3 });
@@ -105,6 +106,8 @@ for (const [name, kernel] of fast) {
 
 test('native: gather refuses indices beyond the source', { skip: NATIVE_SKIP }, () => {
   const lib = loadNativeAddon()!;
-  assert.throws(() => lib.gather(new Uint8Array(6), 3, Uint32Array.of(0, 2), 0, 2, 1, new Float32Array(6)), /out of range/);
-  assert.throws(() => lib.gather(new Float32Array(6), 3, Uint32Array.of(0), 0, 2, 1, new Float32Array(6)), /too short/);
+  const table = scaledBytes(1);
+  assert.throws(() => lib.gather(new Uint8Array(6), 3, Uint32Array.of(0, 2), 0, 2, new Float32Array(6), table), /out of range/);
+  assert.throws(() => lib.gather(new Float32Array(6), 3, Uint32Array.of(0), 0, 2, new Float32Array(6), null), /too short/);
+  assert.throws(() => lib.gather(new Uint8Array(6), 3, Uint32Array.of(0), 0, 1, new Float32Array(3), new Float32Array(255)), /too short/);
 });

@@ -15,40 +15,47 @@ export interface Dataset {
   /** Set when every input row is a grey image (MNIST, the course's X): its size and unrolling. */
   readonly image?: ImageShape;
   /**
-   * Set when the inputs are held as bytes (image pixels): input i is the float32 nearest
-   * `data[i] · scale` (in every dtype, so that all kernels see the same numbers). Training and
-   * evaluation read the bytes and scale them batch by batch, so 60 000 MNIST images take 47 MB
-   * instead of 188 MB as float32; `inputs` is then made (once) only if something else asks for it.
+   * Set when the inputs are held as bytes (image pixels): input i is `values[data[i]]`, the same
+   * float32 number in every dtype and kernel. Training and evaluation turn the bytes into numbers
+   * batch by batch, so 60 000 MNIST images take 47 MB instead of 188 MB as float32; `inputs` is
+   * then made (once) only if something else asks for it.
    */
   readonly inputBytes?: ByteInputs;
 }
 
 export interface ByteInputs {
   readonly data: Uint8Array;
-  readonly scale: number;
+  /** The number each byte value stands for (256 entries). */
+  readonly values: Float32Array;
+}
+
+/** The table of byte values for pixels scaled by `scale` (1/255: 0…255 → [0, 1]). */
+export function scaledBytes(scale: number): Float32Array {
+  return Float32Array.from({ length: 256 }, (_, k) => k * scale);
 }
 
 /**
- * A dataset whose inputs are bytes scaled by `scale` (e.g. pixels 0…255 with 1/255): see
- * Dataset.inputBytes. `inputs` is a lazy float32 copy for code that wants plain numbers.
+ * A dataset whose inputs are bytes standing for `values[byte]` (see Dataset.inputBytes and
+ * scaledBytes). `inputs` is a lazy float32 copy for code that wants plain numbers.
  */
-export function byteDataset(fields: Omit<Dataset, 'inputs' | 'inputBytes'>, bytes: Uint8Array, scale: number): Dataset {
+export function byteDataset(fields: Omit<Dataset, 'inputs' | 'inputBytes'>, bytes: Uint8Array, values: Float32Array): Dataset {
   check(bytes.length === fields.size * fields.inputSize, `holds ${bytes.length} bytes, expected ${fields.size}×${fields.inputSize}`, 'inputs');
+  check(values.length === 256, `expected 256 byte values, got ${values.length}`, 'inputs');
   let floats: Float32Array | undefined;
   return {
     ...fields,
-    inputBytes: { data: bytes, scale },
+    inputBytes: { data: bytes, values },
     get inputs(): Float32Array {
       if (!floats) {
         floats = new Float32Array(bytes.length);
-        for (let i = 0; i < bytes.length; i++) floats[i] = bytes[i]! * scale;
+        for (let i = 0; i < bytes.length; i++) floats[i] = values[bytes[i]!]!;
       }
       return floats;
     },
   };
 }
 
-/** Rows [start, start + rows) of the inputs, scaled to numbers, into dst (rows × inputSize). */
+/** Rows [start, start + rows) of the inputs, as numbers, into dst (rows × inputSize). */
 export function copyInputRows(data: Dataset, start: number, rows: number, dst: Float): void {
   const from = start * data.inputSize, n = rows * data.inputSize;
   const bytes = data.inputBytes;
@@ -56,8 +63,8 @@ export function copyInputRows(data: Dataset, start: number, rows: number, dst: F
     dst.set(data.inputs.subarray(from, from + n));
     return;
   }
-  const b = bytes.data, scale = bytes.scale;
-  for (let i = 0; i < n; i++) dst[i] = Math.fround(b[from + i]! * scale);
+  const b = bytes.data, values = bytes.values;
+  for (let i = 0; i < n; i++) dst[i] = values[b[from + i]!]!;
 }
 
 export interface ImageShape {
@@ -116,7 +123,7 @@ export function sliceDataset(data: Dataset, start: number, end: number): Dataset
     const { inputSize, outputSize, labels, image, inputBytes } = data;
     return byteDataset(
       { size: end - start, inputSize, outputSize, labels, image, targets: data.targets.slice(start * outputSize, end * outputSize) },
-      inputBytes.data.slice(start * inputSize, end * inputSize), inputBytes.scale,
+      inputBytes.data.slice(start * inputSize, end * inputSize), inputBytes.values,
     );
   }
   return {

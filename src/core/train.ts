@@ -232,9 +232,9 @@ export class Trainer {
       const rows = Math.min(batchSize, data.size - start);
       const { trace, Y } = this.buffersFor(rows);
       const bytes = data.inputBytes, k = this.net.kernel;
-      if (bytes) k.gather(bytes.data, data.inputSize, this.order, start, rows, bytes.scale, trace.a[0]!);
-      else k.gather(data.inputs, data.inputSize, this.order, start, rows, 1, trace.a[0]!);
-      k.gather(data.targets, data.outputSize, this.order, start, rows, 1, Y);
+      if (bytes) k.gather(bytes.data, data.inputSize, this.order, start, rows, trace.a[0]!, bytes.values);
+      else k.gather(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
+      k.gather(data.targets, data.outputSize, this.order, start, rows, Y);
       this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
       const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
       const batchLoss = this.stepLoss(trace, Y, this.lr), batchCorrect = this.correctIn(trace, Y);

@@ -3,7 +3,7 @@
  * 32-bit sizes, then the values. MNIST uses unsigned bytes (TYPE 0x08): images n×28×28, labels n.
  * Browser-safe; gzip is undone by the caller (src/io/idx.ts in Node).
  */
-import { byteDataset, type Dataset } from '../core/dataset.ts';
+import { byteDataset, scaledBytes, type Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 
 const UBYTE = 0x08;
@@ -80,5 +80,5 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
     size: n, inputSize: pixels, outputSize: classes, targets,
     labels: Array.from({ length: classes }, (_, k) => String(k)),
     ...(images.dims.length === 3 ? { image: { height: images.dims[1]!, width: images.dims[2]! } } : {}),
-  }, images.data, 1 / 255);
+  }, images.data, scaledBytes(1 / 255));
 }

@@ -23,7 +23,7 @@ interface NativeAddon {
   activationBackward(G: Float32Array, Z: Float32Array, A: Float32Array, out: Float32Array, rows: number, cols: number, activation: number): void;
   sumRows(X: Float32Array, rows: number, cols: number, alpha: number, out: Float32Array): void;
   axpy(n: number, alpha: number, x: Float32Array, y: Float32Array): void;
-  gather(src: Float32Array | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, scale: number, dst: Float32Array): void;
+  gather(src: Float32Array | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float32Array, values: Float32Array | null): void;
   update(rule: number, p: Float32Array, g: Float32Array, b0: Float32Array, b1: Float32Array,
     lr: number, mu: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
   threads(): number;
@@ -83,9 +83,9 @@ export function createNativeKernel(dtype: 'float32' | 'float64' = 'float32'): Ke
     axpy(n, alpha, x, y) {
       lib.axpy(n, alpha, x as Float32Array, y as Float32Array);
     },
-    gather(src, cols, order, start, rows, scale, dst) {
-      if (src instanceof Float64Array) ref.gather(src, cols, order, start, rows, scale, dst);
-      else lib.gather(src as Float32Array | Uint8Array, cols, order, start, rows, scale, dst as Float32Array);
+    gather(src, cols, order, start, rows, dst, values) {
+      if (src instanceof Float64Array) ref.gather(src, cols, order, start, rows, dst, values);
+      else lib.gather(src as Float32Array | Uint8Array, cols, order, start, rows, dst as Float32Array, values ?? null);
     },
     update(rule, p, g, buffers, h) {
       const w = p as Float32Array, b = buffers as readonly Float32Array[];

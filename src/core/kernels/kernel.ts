@@ -71,11 +71,11 @@ export interface Kernel {
   axpy(n: number, alpha: number, x: Float, y: Float): void;
 
   /**
-   * Gathers a mini-batch: dst row r ← scale · src row order[start + r], for `rows` rows of `cols`
-   * numbers. src may be bytes (images kept as pixels 0…255 with scale 1/255): the training loop
-   * then never holds the whole data set as floats.
+   * Gathers a mini-batch: dst row r ← src row order[start + r], for `rows` rows of `cols` numbers.
+   * src may be bytes (image pixels), each standing for `values[byte]` (a table of 256, e.g.
+   * byte/255): the training loop then never holds the whole data set as floats.
    */
-  gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, scale: number, dst: Float): void;
+  gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float, values?: Float32Array): void;
 
   /**
    * One optimizer step over all of p, fused into one pass: p ← rule(p, g) with the rule's buffers

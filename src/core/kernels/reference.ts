@@ -33,14 +33,11 @@ export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
   };
 }
 
-/** Bytes become the float32 nearest byte · scale in every dtype (see Dataset.inputBytes). */
-function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, scale: number, dst: Float): void {
-  const bytes = src instanceof Uint8Array;
+function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float, values?: Float32Array): void {
   for (let r = 0; r < rows; r++) {
     const from = order[start + r]! * cols, to = r * cols;
-    if (bytes) for (let j = 0; j < cols; j++) dst[to + j] = Math.fround(src[from + j]! * scale);
-    else if (scale === 1) for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
-    else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]! * scale;
+    if (values) for (let j = 0; j < cols; j++) dst[to + j] = values[src[from + j]!]!;
+    else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
   }
 }
 

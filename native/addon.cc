@@ -226,6 +226,9 @@ napi_value Gather(napi_env env, napi_callback_info info) {
 // Optimizer opcodes shared with the optimizer records (optimizers.ts).
 enum Rule { SGD = 0, MOMENTUM = 1, NESTEROV = 2, ADAM = 3 };
 
+void update_range(int rule, size_t n, float* __restrict w, const float* __restrict d, float* __restrict v,
+                  float* __restrict s, const double* h);
+
 // update(rule, p, g, b0, b1, lr, mu, beta1, beta2, eps, c1, c2): one fused optimizer step over p
 // (see optimizers.ts): one pass over p, g and the buffers, vectorised by the compiler.
 napi_value Update(napi_env env, napi_callback_info info) {
@@ -238,11 +241,20 @@ napi_value Update(napi_env env, napi_callback_info info) {
       !get_floats(env, argv[3], rule == SGD ? 0 : p.length, b0) || !get_floats(env, argv[4], rule == ADAM ? p.length : 0, b1))
     return nullptr;
   for (int i = 0; i < 7; i++) if (!get_number(env, argv[5 + i], h[i])) return nullptr;
-  const size_t n = p.length;
-  float* __restrict w = p.data;
-  const float* __restrict d = g.data;
-  float* __restrict v = b0.data;
-  float* __restrict s = b1.data;
+  if (rule < SGD || rule > ADAM) { fail(env, "bpnet native: unknown optimizer rule"); return nullptr; }
+  // Memory-bound (3 to 7 streams over the parameters): large arrays go to both cores in chunks.
+  const size_t n = p.length, CHUNK = 32768;
+  const int chunks = int((n + CHUNK - 1) / CHUNK);
+  bpnet::parallel_chunks(chunks, [&](int c) {
+    const size_t from = size_t(c) * CHUNK;
+    update_range(int(rule), std::min(CHUNK, n - from), p.data + from, g.data + from,
+                 b0.length ? b0.data + from : nullptr, b1.length ? b1.data + from : nullptr, h);
+  });
+  return nullptr;
+}
+
+void update_range(int rule, size_t n, float* __restrict w, const float* __restrict d, float* __restrict v,
+                  float* __restrict s, const double* h) {
   const float lr = float(h[0]), mu = float(h[1]);
   switch (rule) {
     case SGD: for (size_t i = 0; i < n; i++) w[i] -= lr * d[i]; break;
@@ -268,9 +280,7 @@ napi_value Update(napi_env env, napi_callback_info info) {
       }
       break;
     }
-    default: fail(env, "bpnet native: unknown optimizer rule"); return nullptr;
   }
-  return nullptr;
 }
 
 napi_value Threads(napi_env env, napi_callback_info) {

@@ -90,8 +90,8 @@ function specs(): Spec[] {
   for (const opt of ['sgd', 'momentum', 'adam']) add('W4', `bpnet train --optimizer ${opt}`, ts('cli-runner.ts', opt), cli);
   if (numpyVersion && only.includes('W4')) {
     const command = ['python3', join(DIR, 'numpy_bench.py'), 'W4', w4Data().images, w4Data().labels];
-    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, default threads)`, command, { env: numpyEnv });
-    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, 1 thread)`, command, { env: { ...numpyEnv, OPENBLAS_NUM_THREADS: '1' } });
+    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, default threads)`, command, { env: numpyEnv, perRound: 1 });
+    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, 1 thread)`, command, { env: { ...numpyEnv, OPENBLAS_NUM_THREADS: '1' }, perRound: 1 });
   }
   return list;
 }

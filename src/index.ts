@@ -27,7 +27,7 @@ export * from './core/evaluate.ts';
 export * from './core/train.ts';
 export * from './core/gradcheck.ts';
 export * from './core/model-json.ts';
-export type { Kernel } from './core/kernels/kernel.ts';
+export type { Kernel, UpdateHyper } from './core/kernels/kernel.ts';
 export { createReferenceKernel } from './core/kernels/reference.ts';
 export { createJs32Kernel } from './core/kernels/js32.ts';
 export { createWasmKernel } from './core/kernels/wasm.ts';

@@ -86,12 +86,12 @@ function specs(): Spec[] {
   add('W3', 'tfjs wasm', ts('tfjs-runner.ts', 'W3', 'wasm'), { perRound: 1 });
   numpy('W3');
   // W4: each run is a whole `bpnet train` of W4_EPOCHS epochs whose first is not counted.
-  const cli = { perRound: 1, warmUp: false };
+  const cli = { perRound: 1, warmUp: false, rounds: 2 };
   for (const opt of ['sgd', 'momentum', 'adam']) add('W4', `bpnet train --optimizer ${opt}`, ts('cli-runner.ts', opt), cli);
   if (numpyVersion && only.includes('W4')) {
     const command = ['python3', join(DIR, 'numpy_bench.py'), 'W4', w4Data().images, w4Data().labels];
-    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, default threads)`, command, { env: numpyEnv, perRound: 1 });
-    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, 1 thread)`, command, { env: { ...numpyEnv, OPENBLAS_NUM_THREADS: '1' }, perRound: 1 });
+    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, default threads)`, command, { env: numpyEnv, perRound: 1, rounds: 2 });
+    add('W4', `numpy ${numpyVersion} float32 sgd (OpenBLAS, 1 thread)`, command, { env: { ...numpyEnv, OPENBLAS_NUM_THREADS: '1' }, perRound: 1, rounds: 2 });
   }
   return list;
 }
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     results[i]!.extra = { ...results[i]!.extra, ...(await p.ask({ cmd: 'finish', epochs: quick ? 0 : 6 })) };
   }
   for (const p of procs) p.close();
-  const alone = only.includes('W1') && numpyVersion ? await numpyAlone() : undefined;
+  const alone = only.includes('W1') && numpyVersion ? await numpyAlone().catch(() => undefined) : undefined;
   for (const r of results) for (const [k, v] of Object.entries(r.samples)) r.medians[k] = median(v);
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

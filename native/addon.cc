@@ -76,8 +76,9 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
-// Activation codes shared with native-kernel.ts.
-enum Activation { LINEAR = 0, RELU = 1, LEAKY_RELU = 2, SIGMOID = 3, TANH = 4 };
+// Activation opcodes: the `opcode` of each record in src/core/activations.ts. A new one goes
+// before ACTIVATION_COUNT, with its case in both switches below.
+enum Activation { LINEAR = 0, RELU = 1, LEAKY_RELU = 2, SIGMOID = 3, TANH = 4, ACTIVATION_COUNT };
 constexpr float LEAKY_SLOPE = 0.01f;
 
 inline float sigmoid(float z) {
@@ -172,6 +173,13 @@ napi_value Axpy(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// activationCount(): how many opcodes this build implements (older builds lack newer ones).
+napi_value ActivationCount(napi_env env, napi_callback_info) {
+  napi_value out;
+  napi_create_int32(env, ACTIVATION_COUNT, &out);
+  return out;
+}
+
 napi_value Threads(napi_env env, napi_callback_info) {
   napi_value out;
   napi_create_int32(env, bpnet::gemm_threads(), &out);
@@ -186,6 +194,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"sumRows", nullptr, SumRows, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"axpy", nullptr, Axpy, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"threads", nullptr, Threads, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"activationCount", nullptr, ActivationCount, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

@@ -11,6 +11,7 @@
  * await train(net, xor, { optimizer: 'adam', learningRate: 0.05, epochs: 500, batchSize: 4 });
  * console.log(evaluate(net, xor)); // { loss: 0.00…, accuracy: 1, … }
  */
+export * from './core/record.ts';
 export * from './core/activations.ts';
 export * from './core/losses.ts';
 export * from './core/errors.ts';

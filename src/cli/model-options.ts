@@ -2,7 +2,7 @@
  * Flags shared by commands that build or load a model: where the model comes from (--model file or
  * --layers spec) and what it computes with (--dtype, --backend).
  */
-import { ACTIVATION_NAMES } from '../core/activations.ts';
+import { ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES } from '../core/activations.ts';
 import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { INIT_NAMES } from '../core/init.ts';
@@ -31,7 +31,7 @@ export const modelFlags = {
 export const modelFlagsHelp = `Model:
   --model FILE            start from this model file
   --layers 784-128-10     or build a new model: input size, then units per layer
-  --activation NAME       hidden layers: ${ACTIVATION_NAMES.filter((a) => a !== 'softmax').join(', ')} (default relu)
+  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')} (default relu)
   --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default: from the data)

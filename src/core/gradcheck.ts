@@ -11,6 +11,7 @@
  * A float32 network is checked through an exact float64 copy.
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
+import { activations } from './activations.ts';
 import type { Dataset } from './dataset.ts';
 import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
@@ -106,11 +107,11 @@ export function gradientCheck(net: Network, data: Dataset, options: GradCheckOpt
   });
 }
 
-/** A fingerprint of which side of 0 every ReLU / leaky-ReLU input lies on. */
+/** A fingerprint of which side of 0 every input of an activation with a kink (ReLU, leaky ReLU) lies on. */
 function kinkSigns(net: Network, trace: Trace): string {
   let signs = '';
   net.layers.forEach((l, i) => {
-    if (l.activation !== 'relu' && l.activation !== 'leaky-relu') return;
+    if (!activations[l.activation].kink) return;
     for (const z of trace.z[i]!) signs += z > 0 ? '+' : z < 0 ? '-' : '0';
   });
   return signs;

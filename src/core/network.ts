@@ -4,12 +4,12 @@
  * Shapes: layer l has W (units × inputs, row j = the weights into neuron j) and b (units).
  * Parameters live in typed arrays of the kernel's dtype; forward and backward are in `backprop.ts`.
  */
-import { isActivationName, type ActivationName } from './activations.ts';
+import { activations, getActivation, type ActivationName } from './activations.ts';
 import { BpnetError, check } from './errors.ts';
 import { initLayer, type InitOptions } from './init.ts';
 import { getKernel } from './kernels/registry.ts';
 import type { Kernel } from './kernels/kernel.ts';
-import { isLossName, losses, type LossName } from './losses.ts';
+import { getLoss, losses, type LossName } from './losses.ts';
 import { Rng } from './rng.ts';
 import type { DType, Float } from './tensor.ts';
 
@@ -69,7 +69,7 @@ export class Network {
     let inputs = spec.inputs;
     const layers = spec.layers.map((s) => {
       check(Number.isInteger(s.units) && s.units > 0, `units must be a positive integer, got ${s.units}`, 'layers');
-      check(isActivationName(s.activation), `unknown activation "${s.activation}"`, 'activation');
+      getActivation(s.activation);
       const layer: DenseLayer = {
         inputs, units: s.units, activation: s.activation,
         weights: kernel.alloc(s.units * inputs), bias: kernel.alloc(s.units),
@@ -133,14 +133,14 @@ export class Network {
 
 function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
   check(layers.length > 0, 'a network needs at least one layer', 'layers');
-  check(isLossName(loss), `unknown loss "${loss}" (expected mse, binary-cross-entropy or cross-entropy)`, 'loss');
+  getLoss(loss);
   layers.forEach((l, i) => {
     const where = `layers[${i}]`;
     if (i > 0 && l.inputs !== layers[i - 1]!.units) {
       throw new BpnetError(`inputs is ${l.inputs} but the previous layer has ${layers[i - 1]!.units} units`, `${where}.inputs`);
     }
-    if (l.activation === 'softmax' && i !== layers.length - 1) {
-      throw new BpnetError('softmax is allowed on the output layer only', `${where}.activation`);
+    if (activations[l.activation].outputOnly && i !== layers.length - 1) {
+      throw new BpnetError(`${l.activation} is allowed on the output layer only`, `${where}.activation`);
     }
   });
   const last = layers[layers.length - 1]!;

@@ -1,7 +1,7 @@
 /**
  * Building network specs from the short "784-128-10" form used by the CLI and the playground.
  */
-import { isActivationName, type ActivationName } from './activations.ts';
+import { activations, getActivation, type ActivationName } from './activations.ts';
 import type { Dataset } from './dataset.ts';
 import { isClassification } from './dataset.ts';
 import { BpnetError } from './errors.ts';
@@ -34,8 +34,8 @@ export function buildSpec(sizes: number[], options: SpecOptions = {}): NetworkSp
   const hidden = options.activation ?? 'relu';
   const output = options.outputActivation
     ?? (loss === 'cross-entropy' ? 'softmax' : loss === 'binary-cross-entropy' ? 'sigmoid' : options.activation ?? 'linear');
-  for (const a of [hidden, output]) if (!isActivationName(a)) throw new BpnetError(`unknown activation "${a}"`, 'activation');
-  if (hidden === 'softmax') throw new BpnetError('softmax is allowed on the output layer only', 'activation');
+  for (const a of [hidden, output]) getActivation(a);
+  if (activations[hidden].outputOnly) throw new BpnetError(`${hidden} is allowed on the output layer only`, 'activation');
   return {
     inputs: sizes[0]!,
     layers: sizes.slice(1).map((units, i) => ({ units, activation: i === sizes.length - 2 ? output : hidden })),

@@ -8,7 +8,7 @@ import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
 import { countCorrect, evaluate } from './evaluate.ts';
 import type { Network } from './network.ts';
-import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
+import { createOptimizer, getOptimizerRule, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
 import { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
 
@@ -303,7 +303,7 @@ function validateOptions(o: TrainOptions): void {
     check(v === undefined || (Number.isFinite(v) && v > 0), `must be a positive number, got ${v}`, name);
   const nonNegative = (v: number | undefined, name: string) =>
     check(v === undefined || (Number.isFinite(v) && v >= 0), `must be a number ≥ 0, got ${v}`, name);
-  check(o.optimizer === undefined || OPTIMIZER_NAMES.includes(o.optimizer), `unknown optimizer "${o.optimizer}" (expected ${OPTIMIZER_NAMES.join(', ')})`, 'optimizer');
+  if (o.optimizer !== undefined) getOptimizerRule(o.optimizer);
   positive(o.learningRate, 'learningRate');
   check(o.batchSize === undefined || (Number.isInteger(o.batchSize) && o.batchSize > 0), `must be a positive integer, got ${o.batchSize}`, 'batchSize');
   check(o.epochs === undefined || (Number.isInteger(o.epochs) && o.epochs >= 0), `must be an integer ≥ 0, got ${o.epochs}`, 'epochs');

@@ -2,7 +2,7 @@
  * The network editor and data controls: reads the form into one typed config (validated here, at the
  * boundary) and writes presets back into it.
  */
-import { ACTIVATION_NAMES, BpnetError, LOSS_NAMES, OPTIMIZER_NAMES, type ActivationName, type LossName, type OptimizerName } from '../../src/index.ts';
+import { HIDDEN_ACTIVATION_NAMES, BpnetError, LOSS_NAMES, OPTIMIZER_NAMES, type ActivationName, type LossName, type OptimizerName } from '../../src/index.ts';
 import type { ToyName } from './datasets.ts';
 
 export type DatasetChoice = ToyName | 'digits' | 'classic' | 'file';
@@ -33,7 +33,7 @@ export function fillChoices(): void {
       if (n === 'auto') o.dataset.i18n = 'auto'; // the other names are the library's own identifiers
       return o;
     }));
-  opts('activation', ACTIVATION_NAMES.filter((a) => a !== 'softmax'));
+  opts('activation', HIDDEN_ACTIVATION_NAMES);
   opts('loss', LOSS_NAMES, ['auto']);
   opts('optimizer', OPTIMIZER_NAMES);
 }

@@ -1,6 +1,6 @@
 /**
  * Browser tests of the playground: builds the static site once, serves it on 127.0.0.1 and drives
- * Debian's Chromium with playwright-core (no network). Saves the README screenshots to docs/.
+ * Debian's Chromium with playwright-core (no network). UPDATE_SCREENSHOTS=1 saves the docs/ screenshots.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -57,9 +57,9 @@ async function open(viewport = { width: 1280, height: 900 }): Promise<{ page: Pa
   return { page, errors };
 }
 
-// The README screenshots: every run saves them to docs/ (as the playground issue asks); set
-// NO_SCREENSHOTS=1 to keep them in a temporary folder instead.
-const docs = process.env.NO_SCREENSHOTS ? tempDir('bpnet-screens-') : join(ROOT, 'docs');
+// The docs screenshots: a test run never modifies tracked files, so they go to a temporary folder
+// unless UPDATE_SCREENSHOTS=1 asks to refresh the ones in docs/.
+const docs = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : tempDir('bpnet-screens-');
 
 test('the page loads with no console errors and a drawn network', async () => {
   const { page, errors } = await open();

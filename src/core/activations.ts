@@ -12,7 +12,7 @@
  */
 import { isOwnName, lookup, type MathText, type Operand, type RecordBase } from './record.ts';
 
-export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'linear' | 'softmax';
+export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'softplus' | 'linear' | 'softmax';
 
 export interface Activation extends RecordBase<ActivationName> {
   /** a = g(z) for one unit (softmax: not used, see `softmaxRow`). */
@@ -87,6 +87,16 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
     opcode: 2, init: 'he', kink: true, outputOnly: false,
     help: `max(${slope}·z, z): ReLU with a small slope below 0`,
     words: { en: 'leaky ReLU', zh: '带泄露线性整流函数' },
+  },
+  softplus: {
+    // ln(1 + e^z) as max(z, 0) + ln(1 + e^(−|z|)): no overflow for large |z|.
+    name: 'softplus', f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), df: (z) => sigmoid(z),
+    formula: ({ bare: x }) => m(`ln(1 + e^(${x.t}))`, `\\ln\\left(1 + e^{${x.k}}\\right)`),
+    derivative: ({ bare: z }) => m(`σ(${z.t})`, `\\sigma(${z.k})`),
+    rule: m("softplus′(x) = σ(x) = 1 / (1 + e^(−x))", "\\operatorname{softplus}'(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}"),
+    opcode: 5, init: 'he', kink: false, outputOnly: false,
+    help: 'ln(1 + e^z): a smooth ReLU whose derivative is σ(z)',
+    words: { en: 'softplus (smooth ReLU)', zh: 'Softplus 函数（平滑的 ReLU）' },
   },
   linear: {
     name: 'linear', f: (z) => z, df: () => 1,

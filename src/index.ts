@@ -12,6 +12,7 @@
  * console.log(evaluate(net, xor)); // { loss: 0.00…, accuracy: 1, … }
  */
 export * from './core/record.ts';
+export * from './core/schema.ts';
 export * from './core/activations.ts';
 export * from './core/losses.ts';
 export * from './core/errors.ts';
@@ -24,8 +25,10 @@ export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
 export { parseDatasetJSON } from './data/dataset-json.ts';
+export { dataFormats, formatOf, parseDataset, parseJsonText, IDX_IMAGES_PATTERN, type DataFormat, type NamedBytes, type ParseDatasetOptions } from './data/formats.ts';
 export * from './core/evaluate.ts';
 export * from './core/train.ts';
+export * from './core/fit.ts';
 export * from './core/gradcheck.ts';
 export * from './core/model-json.ts';
 export type { Kernel } from './core/kernels/kernel.ts';

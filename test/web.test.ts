@@ -76,7 +76,7 @@ test('dataset and model files load through the file picker or a drop; a mismatch
   assert.equal(await page.inputValue('#dataset'), 'file');
   await page.setInputFiles('#file', join(ROOT, 'examples/classic/model.json'));
   await page.waitForFunction(() => document.querySelector('#message')!.classList.contains('error'));
-  assert.match(await page.textContent('#message') ?? '', /2 outputs.*data 2 and 1/);
+  assert.match(await page.textContent('#message') ?? '', /has 1 targets per sample but the model has 2 outputs/);
   await page.setInputFiles('#file', join(ROOT, 'examples/classic/data.json'));
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('data.json'));
   await page.waitForSelector('#diagram [data-name="o2"]'); // the loaded 2-2-2 model is drawn

@@ -4,7 +4,7 @@
  * flag is a usage error (exit 2), never silently ignored.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BpnetError } from '../core/errors.ts';
+import { BpnetError } from '../node.ts';
 
 export interface Command {
   name: string;

@@ -1,11 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { explain, sampleAt, MAX_EXPLAIN_STEPS } from '../explain/explain.ts';
-import type { ExampleName } from '../explain/trace.ts';
-import { langFromLocale, LANGS } from '../explain/i18n.ts';
-import { render, EXPLAIN_FORMATS } from '../explain/render.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadModel } from '../io/models.ts';
+import {
+  checkInputsFit, type ExampleName, explain, EXPLAIN_FORMATS, langFromLocale, EXPLAIN_LANGS as LANGS, loadDataset, loadModel,
+  MAX_EXPLAIN_STEPS, renderExplanation as render, sampleAt, UPDATE_ORDERS, writeAtomic,
+} from '../node.ts';
 import { choiceFlag, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 
 const EXAMPLES: readonly ExampleName[] = ['classic', 'linear'];
@@ -52,7 +49,7 @@ Examples:
     const dataPath = example ? examplePath(example, 'data.json') : values.data!;
     const net = loadModel(modelPath);
     const data = await loadDataset(dataPath, { target: values.target?.split(','), defaultSplit: 'train' });
-    if (data.inputSize !== net.inputSize) throw new UsageError(`${dataPath}: has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`);
+    checkInputsFit(data.inputSize, net, { data: dataPath });
     if (data.outputSize !== net.outputSize) throw new UsageError(`${dataPath}: has ${data.outputSize} targets per sample but the model has ${net.outputSize} outputs`);
     const index = numberFlag(values.sample, '--sample', 'integer') ?? 0;
     if (index < 0 || index >= data.size) throw new UsageError(`--sample: expected a row from 0 to ${data.size - 1}, got ${index}`);
@@ -61,7 +58,7 @@ Examples:
     const trace = explain(net, sampleAt(data, index), {
       learningRate: numberFlag(values.lr, '--lr', 'positive'),
       steps,
-      updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
+      updateOrder: choiceFlag(values['update-order'], '--update-order', UPDATE_ORDERS),
       form: choiceFlag(values.form, '--form', ['auto', 'scalar', 'matrix'] as const),
       ...(example ? { example } : {}),
     });

@@ -1,8 +1,4 @@
-import { HIDDEN_ACTIVATION_NAMES } from '../core/activations.ts';
-import { INIT_NAMES } from '../core/init.ts';
-import { LOSS_NAMES } from '../core/losses.ts';
-import { writeAtomic } from '../io/files.ts';
-import { networkToJSON } from '../core/model-json.ts';
+import { HIDDEN_ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, networkToJSON, writeAtomic } from '../node.ts';
 import { requireFlag, parseOptions, type Command } from './command.ts';
 import { modelFlags, modelFromFlags } from './model-options.ts';
 

@@ -1,12 +1,8 @@
-import { predict } from '../core/evaluate.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
-import { readJson, readText } from '../io/files.ts';
-import { parseCSV } from '../data/csv.ts';
-import { createDataset, type Dataset } from '../core/dataset.ts';
+import {
+  checkInputsFit, createDataset, type Dataset, loadDataset, loadModel, parseCSV, predict, readJson, readText,
+  writeAtomic,
+} from '../node.ts';
 import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { BpnetError } from '../core/errors.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const predictCommand: Command = {
@@ -31,9 +27,7 @@ ${kernelFlagsHelp}`,
     const dataPath = requireFlag(values.data, '--data');
     const data = unlabelled(dataPath, net.inputSize, values.target)
       ?? await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
-    if (data.inputSize !== net.inputSize) {
-      throw new BpnetError(`has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`, values.data);
-    }
+    checkInputsFit(data.inputSize, net, { data: values.data });
     const outputs = predict(net, data.inputs, data.size);
     const text = values.json
       ? JSON.stringify(outputs) + '\n'

@@ -1,21 +1,36 @@
 /**
  * Building network specs from the short "784-128-10" form used by the CLI and the playground.
  */
-import { activations, getActivation, type ActivationName } from './activations.ts';
+import { ACTIVATION_NAMES, activations, getActivation, type ActivationName } from './activations.ts';
 import type { Dataset } from './dataset.ts';
 import { isClassification } from './dataset.ts';
 import { BpnetError } from './errors.ts';
-import type { LossName } from './losses.ts';
+import { INIT_NAMES } from './init.ts';
+import { LOSS_NAMES, type LossName } from './losses.ts';
+import { choice, RULES } from './schema.ts';
 import type { NetworkSpec } from './network.ts';
 
 /** "784-128-10" → [784, 128, 10]: the input size, then the units of every layer. */
-export function parseLayerSizes(text: string, where = '--layers'): number[] {
+export function parseLayerSizes(text: string, where = 'layers'): number[] {
   const sizes = text.split(/[-x,]/).map((s) => Number(s));
   if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
     throw new BpnetError(`expected sizes like 784-128-10 (input size, then units per layer), got "${text}"`, where);
   }
   return sizes;
 }
+
+/** Precisions a model can compute in; "auto" is float64 up to AUTO_FLOAT64_MAX_PARAMETERS parameters. */
+export const DTYPES = ['auto', 'float32', 'float64'] as const;
+
+/** The options of a new model (and the kernel it computes with), their rules; the CLI maps them to its flags. */
+export const MODEL_SCHEMA = {
+  activation: choice(ACTIVATION_NAMES),
+  outputActivation: choice(ACTIVATION_NAMES),
+  loss: choice(LOSS_NAMES),
+  init: choice(INIT_NAMES),
+  seed: RULES.integer,
+  dtype: choice(DTYPES),
+} as const;
 
 export interface SpecOptions {
   /** Activation of the hidden layers (default relu). */

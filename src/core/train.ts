@@ -7,87 +7,18 @@ import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, typ
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
 import { countCorrect, evaluate } from './evaluate.ts';
+import { checkDataFits } from './fit.ts';
 import type { Network } from './network.ts';
-import { createOptimizer, getOptimizerRule, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
+import { createOptimizer, type Optimizer } from './optimizers.ts';
 import { Rng } from './rng.ts';
+import { checkOptions } from './schema.ts';
 import type { Float } from './tensor.ts';
+import {
+  TRAIN_SCHEMA, type BatchStats, type EpochStats, type LrSchedule, type TrainerState, type TrainOptions,
+} from './train-options.ts';
 
-export type UpdateOrder = 'simultaneous' | 'sequential';
-
-/** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
-export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
-
-export interface EpochStats {
-  epoch: number;
-  /** Mean objective over the epoch's batches, each measured before its update. */
-  loss: number;
-  accuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  seconds: number;
-  learningRate: number;
-  samplesPerSecond: number;
-}
-
-export interface BatchStats {
-  epoch: number;
-  batch: number;
-  batches: number;
-  /** Samples in this batch. */
-  samples: number;
-  loss: number;
-  accuracy: number | null;
-}
-
-export interface TrainOptions extends OptimizerOptions {
-  /** Update rule (default "sgd"). */
-  optimizer?: OptimizerName;
-  /** η (default 0.001 for adam, 0.1 otherwise). */
-  learningRate?: number;
-  /** Samples per batch: 1 = online, ≥ size = full batch (default 32). */
-  batchSize?: number;
-  /** Maximum number of epochs (default 10). */
-  epochs?: number;
-  /** λ of (λ/2)·Σ‖W‖² (default 0). */
-  weightDecay?: number;
-  /** Seed of the shuffling Rng (default 1). */
-  seed?: number;
-  /** Shuffle the training samples each epoch (default true). */
-  shuffle?: boolean;
-  /** Fraction of the data (its last rows) held out for validation and early stopping (default 0). */
-  validationSplit?: number;
-  /** Explicit validation data; takes precedence over validationSplit. */
-  validationData?: Dataset;
-  /** Early stopping: epochs without a better validation loss before stopping (default 10). */
-  patience?: number;
-  /** Stop once the epoch loss is at or below this. */
-  targetLoss?: number;
-  schedule?: LrSchedule;
-  /** "simultaneous" (correct backprop, default) or "sequential" (see BackwardOptions.onLayerGradient). */
-  updateOrder?: UpdateOrder;
-  signal?: AbortSignal;
-  /**
-   * Changes each training batch after it is gathered and before the forward pass (data
-   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major. It draws from
-   * the trainer's own Rng, so a resumed run stays bit-identical.
-   */
-  augment?: (X: Float, rows: number, cols: number, rng: Rng) => void;
-  onBatch?: (stats: BatchStats) => void;
-  /** Return false to stop after this epoch. `trainer.getState()` gives a checkpoint. */
-  onEpoch?: (stats: EpochStats, trainer: Trainer) => void | boolean;
-  /** Continue a run saved with `Trainer.getState()`: same shuffling, optimizer memory and epoch count. */
-  resume?: TrainerState;
-}
-
-/** Everything besides the weights that a resumed run needs to continue bit-identically. */
-export interface TrainerState {
-  /** Epochs completed. */
-  epoch: number;
-  rng: number[];
-  /** The current sample order (shuffling permutes it in place each epoch). */
-  order: number[];
-  optimizer: OptimizerState;
-}
+// The options' types and schema are part of this module's API.
+export * from './train-options.ts';
 
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
 
@@ -116,14 +47,12 @@ export class Trainer {
   private readonly order: Uint32Array;
   private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
   private readonly classification: boolean;
-  private readonly updateLayer: (layer: number) => void;
+  /** The backward pass's options for the simultaneous order, made once: a training step allocates nothing. */
   private readonly backwardOptions: BackwardOptions;
-  private lr = 0;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
     validateOptions(config);
-    check(data.inputSize === net.inputSize, `data has ${data.inputSize} inputs but the model expects ${net.inputSize}`, 'data');
-    check(data.outputSize === net.outputSize, `data has ${data.outputSize} targets but the model has ${net.outputSize} outputs`, 'data');
+    checkDataFits(net, data);
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
     const held = Math.floor(data.size * split);
     check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
@@ -141,20 +70,8 @@ export class Trainer {
     this.rng = new Rng(config.seed ?? 1);
     this.order = Uint32Array.from({ length: this.train.size }, (_, i) => i);
     this.classification = isClassification(this.train);
-    this.updateLayer = (i) => {
-      const layer = net.layers[i]!;
-      const trace = this.currentTrace!;
-      this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
-      if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
-    };
-    // Made once: a training step allocates nothing.
-    this.backwardOptions = {
-      weightDecay: this.options.weightDecay,
-      onLayerGradient: this.options.updateOrder === 'sequential' ? this.updateLayer : undefined,
-    };
+    this.backwardOptions = { weightDecay: this.options.weightDecay };
   }
-
-  private currentTrace: Trace | undefined;
 
   getState(): TrainerState {
     return { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
@@ -179,15 +96,25 @@ export class Trainer {
    */
   step(trace: Trace, Y: Float, lr: number): { lossSum: number; correct: number } {
     const net = this.net;
-    this.lr = lr;
-    this.currentTrace = trace;
     forward(net, trace);
     const lossSum = lossAndDelta(net, trace, Y);
     const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
     this.optimizer.beginStep();
-    backward(net, trace, this.backwardOptions);
-    if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
+    if (this.options.updateOrder === 'sequential') {
+      // Each layer is updated as soon as its gradient is known, before the deltas below it (not correct backprop).
+      backward(net, trace, { ...this.backwardOptions, onLayerGradient: (i) => this.updateLayer(trace, i, lr) });
+    } else {
+      backward(net, trace, this.backwardOptions);
+      for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(trace, i, lr);
+    }
     return { lossSum, correct };
+  }
+
+  /** W ← update(W, ∂J/∂W) for one layer (and b, when trained), from the gradients in `trace`. */
+  private updateLayer(trace: Trace, i: number, lr: number): void {
+    const layer = this.net.layers[i]!;
+    this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, lr);
+    if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, lr);
   }
 
   /** Buffers for a batch of `rows` samples, made once per batch size. */
@@ -202,7 +129,7 @@ export class Trainer {
     const started = now();
     const { batchSize, shuffle } = this.options;
     const data = this.train;
-    this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
+    const lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
     if (shuffle) this.rng.shuffle(this.order);
     let lossSum = 0, correct = 0, seen = 0, batch = 0;
     let objectiveSum = 0;
@@ -213,7 +140,7 @@ export class Trainer {
       gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
       this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
       const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
-      const r = this.step(trace, Y, this.lr);
+      const r = this.step(trace, Y, lr);
       lossSum += r.lossSum;
       objectiveSum += r.lossSum + pen * rows;
       correct += r.correct;
@@ -233,7 +160,7 @@ export class Trainer {
       valLoss: val ? val.objective : null,
       valAccuracy: val ? val.accuracy : null,
       seconds,
-      learningRate: this.lr,
+      learningRate: lr,
       samplesPerSecond: seen / Math.max(seconds, 1e-9),
     };
     this.epoch++;
@@ -299,17 +226,5 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
 }
 
 function validateOptions(o: TrainOptions): void {
-  const positive = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v > 0), `must be a positive number, got ${v}`, name);
-  const nonNegative = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v >= 0), `must be a number ≥ 0, got ${v}`, name);
-  if (o.optimizer !== undefined) getOptimizerRule(o.optimizer);
-  positive(o.learningRate, 'learningRate');
-  check(o.batchSize === undefined || (Number.isInteger(o.batchSize) && o.batchSize > 0), `must be a positive integer, got ${o.batchSize}`, 'batchSize');
-  check(o.epochs === undefined || (Number.isInteger(o.epochs) && o.epochs >= 0), `must be an integer ≥ 0, got ${o.epochs}`, 'epochs');
-  nonNegative(o.weightDecay, 'weightDecay');
-  check(o.momentum === undefined || (o.momentum >= 0 && o.momentum < 1), `must be in [0, 1), got ${o.momentum}`, 'momentum');
-  check(o.validationSplit === undefined || (o.validationSplit >= 0 && o.validationSplit < 1), `must be in [0, 1), got ${o.validationSplit}`, 'validationSplit');
-  check(o.updateOrder === undefined || o.updateOrder === 'simultaneous' || o.updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${o.updateOrder}"`, 'updateOrder');
-  nonNegative(o.targetLoss, 'targetLoss');
+  checkOptions(TRAIN_SCHEMA, o);
 }

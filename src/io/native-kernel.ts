@@ -39,6 +39,7 @@ function opcodeOf(lib: NativeAddon, activation: ActivationName): number | undefi
 /** Where the install script puts the addon: `build/` at the package root (two levels up from src/io or dist/io). */
 export const NATIVE_ADDON_PATH = fileURLToPath(new URL('../../build/bpnet_native.node', import.meta.url));
 
+// cache: the loaded addon (immutable once loaded).
 let addon: NativeAddon | null | undefined;
 
 /** The loaded addon, or null when it was not built (or cannot load on this machine). */

@@ -4,7 +4,7 @@
  * training and on this thread only for single samples (diagram activations, the pad, step mode).
  */
 import {
-  BpnetError, Network, buildSpec, createDataset, createTrace, defaultLossFor, forward, networkFromJSON, networkToJSON,
+  BpnetError, checkDataFits, Network, buildSpec, createDataset, createTrace, defaultLossFor, forward, networkFromJSON, networkToJSON,
   Rng, type Dataset, type ModelJSON,
 } from '../../src/index.ts';
 import classicData from '../../examples/classic/data.json' with { type: 'json' };
@@ -74,10 +74,7 @@ async function reset(): Promise<boolean> {
     message(c.dataset === 'digits' ? '…' : '');
     split = await makeSplit(c);
     net = makeNetwork(c, split.train);
-    const d = split.train;
-    if (net.inputSize !== d.inputSize || net.outputSize !== d.outputSize) {
-      throw new BpnetError(`the model has ${net.inputSize} inputs and ${net.outputSize} outputs, the data ${d.inputSize} and ${d.outputSize}`, 'model and data');
-    }
+    checkDataFits(net, split.train, { data: 'data' });
   } catch (e) {
     message(errorText(e), true);
     return false;

@@ -22,8 +22,8 @@ test('the library refuses the same values with the schema\'s words, naming the o
   const net = Network.create({ inputs: 1, layers: [{ units: 1, activation: 'linear' }], loss: 'mse' });
   const data = createDataset([[1]], [[1]]);
   await assert.rejects(train(net, data, { learningRate: 0 }), /learningRate: must be a positive number, got 0/);
-  await assert.rejects(train(net, data, { updateOrder: 'random' as never }), /updateOrder: must be one of simultaneous, sequential/);
+  await assert.rejects(train(net, data, { updateOrder: 'random' as never }), /updateOrder: unknown update order "random" \(expected one of: simultaneous, sequential\)/);
   await assert.rejects(train(net, data, { epochs: -1 }), /epochs: must be an integer ≥ 0/);
-  assert.deepEqual(TRAIN_SCHEMA.updateOrder, { kind: 'choice', choices: UPDATE_ORDERS });
+  assert.deepEqual(TRAIN_SCHEMA.updateOrder, { kind: 'choice', what: 'update order', choices: UPDATE_ORDERS });
   assert.equal(MODEL_SCHEMA.activation.kind, 'choice');
 });

@@ -131,14 +131,9 @@ export const ACTIVATION_NAMES = Object.keys(activations) as ActivationName[];
 /** Activations allowed on hidden layers (all but the per-row ones). */
 export const HIDDEN_ACTIVATION_NAMES = ACTIVATION_NAMES.filter((a) => !activations[a].outputOnly);
 
-export function isActivationName(name: unknown): name is ActivationName {
-  return isOwnName(activations, name);
-}
-
+export const isActivationName = (name: unknown): name is ActivationName => isOwnName(activations, name);
 /** The record of an activation; a BpnetError listing the valid names otherwise. */
-export function getActivation(name: unknown, where = 'activation'): Activation {
-  return lookup(activations, name, 'activation', where);
-}
+export const getActivation = (name: unknown, where = 'activation'): Activation => lookup(activations, name, 'activation', where);
 
 /** a = softmax(z) over one row, shifted by max(z) so that exp never overflows. */
 export function softmaxRow(z: ArrayLike<number>, a: { [i: number]: number }, offset: number, n: number): void {

@@ -40,6 +40,10 @@ export interface InitRule extends RecordBase<InitName> {
 }
 
 const m = (t: string, k: string = t): MathText => ({ t, k });
+/** Fills the arrays in order, element by element, from `next` (the order fixes which numbers the Rng gives where). */
+const draw = (arrays: Float[], next: () => number): void => {
+  for (const a of arrays) for (let i = 0; i < a.length; i++) a[i] = next();
+};
 
 export const initRules: Readonly<Record<InitName, InitRule>> = {
   auto: {
@@ -52,8 +56,7 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
     name: 'uniform',
     fill({ weights, bias, rng, epsilon }) {
       const eps = epsilon ?? 0.12;
-      for (let i = 0; i < weights.length; i++) weights[i] = rng.uniform(-eps, eps);
-      for (let i = 0; i < bias.length; i++) bias[i] = rng.uniform(-eps, eps);
+      draw([weights, bias], () => rng.uniform(-eps, eps));
     },
     formula: m('w, b ~ U(−ε, ε), ε = 0.12', 'w, b \\sim U(-\\varepsilon, \\varepsilon),\\ \\varepsilon = 0.12'),
     help: 'U(−ε, ε), ε = 0.12 by default, biases too (the classic course)',
@@ -63,8 +66,7 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
     name: 'normal',
     fill({ weights, bias, rng, epsilon }) {
       const eps = epsilon ?? 0.01;
-      for (let i = 0; i < weights.length; i++) weights[i] = eps * rng.normal();
-      for (let i = 0; i < bias.length; i++) bias[i] = eps * rng.normal();
+      draw([weights, bias], () => eps * rng.normal());
     },
     formula: m('w, b ~ N(0, ε²), ε = 0.01', 'w, b \\sim \\mathcal{N}(0, \\varepsilon^2),\\ \\varepsilon = 0.01'),
     help: 'N(0, ε²), ε = 0.01 by default, biases too',
@@ -74,7 +76,7 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
     name: 'xavier',
     fill({ weights, bias, rng, inputs, units }) {
       const limit = Math.sqrt(6 / (inputs + units));
-      for (let i = 0; i < weights.length; i++) weights[i] = rng.uniform(-limit, limit);
+      draw([weights], () => rng.uniform(-limit, limit));
       bias.fill(0);
     },
     formula: m('w ~ U(±√(6 / (inputs + units))), b = 0', 'w \\sim U\\left(\\pm\\sqrt{6 / (n_\\text{in} + n_\\text{out})}\\right),\\ b = 0'),
@@ -85,7 +87,7 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
     name: 'he',
     fill({ weights, bias, rng, inputs }) {
       const std = Math.sqrt(2 / inputs);
-      for (let i = 0; i < weights.length; i++) weights[i] = std * rng.normal();
+      draw([weights], () => std * rng.normal());
       bias.fill(0);
     },
     formula: m('w ~ N(0, 2 / inputs), b = 0', 'w \\sim \\mathcal{N}(0, 2 / n_\\text{in}),\\ b = 0'),
@@ -96,14 +98,9 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
 
 export const INIT_NAMES = Object.keys(initRules) as InitName[];
 
-export function isInitName(name: unknown): name is InitName {
-  return isOwnName(initRules, name);
-}
-
+export const isInitName = (name: unknown): name is InitName => isOwnName(initRules, name);
 /** The record of an init rule; a BpnetError listing the valid names otherwise. */
-export function getInitRule(name: unknown, where = 'init'): InitRule {
-  return lookup(initRules, name, 'init rule', where);
-}
+export const getInitRule = (name: unknown, where = 'init'): InitRule => lookup(initRules, name, 'init rule', where);
 
 export function initLayer(
   weights: Float, bias: Float, inputs: number, units: number, activation: ActivationName,

@@ -101,14 +101,9 @@ export const losses: Readonly<Record<LossName, Loss>> = {
 
 export const LOSS_NAMES = Object.keys(losses) as LossName[];
 
-export function isLossName(name: unknown): name is LossName {
-  return isOwnName(losses, name);
-}
-
+export const isLossName = (name: unknown): name is LossName => isOwnName(losses, name);
 /** The record of a loss; a BpnetError listing the valid names otherwise. */
-export function getLoss(name: unknown, where = 'loss'): Loss {
-  return lookup(losses, name, 'loss', where);
-}
+export const getLoss = (name: unknown, where = 'loss'): Loss => lookup(losses, name, 'loss', where);
 
 /** Binary cross-entropy of one unit computed from z: softplus(z) − y·z, exact for any |z|. */
 export function bceFromLogit(z: number, y: number): number {

@@ -48,6 +48,15 @@ export interface OptimizerRule extends RecordBase<OptimizerName> {
 
 const m = (t: string, k: string = t): MathText => ({ t, k });
 
+/** v ← μ·v − η·g, then W ← W + v (classical) or W ← W + μ·v − η·g (Nesterov's look-ahead). */
+function momentumStep(p: Float, g: Float, v: Float, { lr, options }: UpdateContext, nesterov: boolean): void {
+  const mu = options.momentum ?? 0.9;
+  for (let i = 0; i < p.length; i++) {
+    v[i] = mu * v[i]! - lr * g[i]!;
+    p[i]! += nesterov ? mu * v[i]! - lr * g[i]! : v[i]!;
+  }
+}
+
 export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
   sgd: {
     name: 'sgd', buffers: 0,
@@ -61,26 +70,14 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
   },
   momentum: {
     name: 'momentum', buffers: 1,
-    update(p, g, [v], { lr, options }) {
-      const mu = options.momentum ?? 0.9;
-      for (let i = 0; i < p.length; i++) {
-        v![i] = mu * v![i]! - lr * g[i]!;
-        p[i]! += v![i]!;
-      }
-    },
+    update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
     formula: m('v ← μ·v − η·∇J;  W ← W + v', 'v \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + v'),
     help: 'classical momentum (μ = 0.9 by default)',
     words: { en: 'momentum', zh: '动量法' },
   },
   nesterov: {
     name: 'nesterov', buffers: 1,
-    update(p, g, [v], { lr, options }) {
-      const mu = options.momentum ?? 0.9;
-      for (let i = 0; i < p.length; i++) {
-        v![i] = mu * v![i]! - lr * g[i]!;
-        p[i]! += mu * v![i]! - lr * g[i]!;
-      }
-    },
+    update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
     formula: m("v′ ← μ·v − η·∇J;  W ← W + μ·v′ − η·∇J", "v' \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + \\mu v' - \\eta \\nabla J"),
     help: "Nesterov momentum (Sutskever's form)",
     words: { en: 'Nesterov momentum', zh: 'Nesterov 动量法' },
@@ -107,14 +104,9 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
 
 export const OPTIMIZER_NAMES = Object.keys(optimizers) as OptimizerName[];
 
-export function isOptimizerName(name: unknown): name is OptimizerName {
-  return isOwnName(optimizers, name);
-}
-
+export const isOptimizerName = (name: unknown): name is OptimizerName => isOwnName(optimizers, name);
 /** The record of an optimizer; a BpnetError listing the valid names otherwise. */
-export function getOptimizerRule(name: unknown, where = 'optimizer'): OptimizerRule {
-  return lookup(optimizers, name, 'optimizer', where);
-}
+export const getOptimizerRule = (name: unknown, where = 'optimizer'): OptimizerRule => lookup(optimizers, name, 'optimizer', where);
 
 export interface Optimizer {
   readonly name: OptimizerName;

@@ -8,7 +8,7 @@ import { BpnetError } from './errors.ts';
 /** How an option's value is checked; `expected` says it in words, for the library's and the CLI's messages. */
 export type OptionRule =
   | { readonly kind: 'number'; readonly expected: string; ok(v: number): boolean }
-  | { readonly kind: 'choice'; readonly choices: readonly string[] }
+  | { readonly kind: 'choice'; readonly choices: readonly string[]; /** What the names name, e.g. "optimizer". */ readonly what: string }
   | { readonly kind: 'boolean' };
 
 const number = (expected: string, ok: (v: number) => boolean): OptionRule => ({ kind: 'number', expected, ok: (v) => Number.isFinite(v) && ok(v) });
@@ -26,7 +26,7 @@ export const RULES = {
 export type OptionSchema<K extends string> = Readonly<Record<K, OptionRule>>;
 
 /** A choice among fixed names (records' names, dtypes, update orders). */
-export const choice = (choices: readonly string[]): OptionRule => ({ kind: 'choice', choices });
+export const choice = (what: string, choices: readonly string[]): OptionRule => ({ kind: 'choice', what, choices });
 
 /** What a rule expects, in words: "a positive number", "one of sgd, momentum, …". */
 export function expectedBy(rule: OptionRule): string {
@@ -44,8 +44,8 @@ export function passes(rule: OptionRule, value: unknown): boolean {
 export function checkOptions(schema: Readonly<Record<string, OptionRule>>, options: object): void {
   for (const [key, rule] of Object.entries(schema)) {
     const value = (options as Record<string, unknown>)[key];
-    if (value !== undefined && !passes(rule, value)) {
-      throw new BpnetError(`must be ${expectedBy(rule)}, got ${typeof value === 'string' ? `"${value}"` : String(value)}`, key);
-    }
+    if (value === undefined || passes(rule, value)) continue;
+    if (rule.kind === 'choice') throw new BpnetError(`unknown ${rule.what} ${JSON.stringify(value)} (expected one of: ${rule.choices.join(', ')})`, key);
+    throw new BpnetError(`must be ${expectedBy(rule)}, got ${typeof value === 'string' ? `"${value}"` : String(value)}`, key);
   }
 }

@@ -24,12 +24,12 @@ export const DTYPES = ['auto', 'float32', 'float64'] as const;
 
 /** The options of a new model (and the kernel it computes with), their rules; the CLI maps them to its flags. */
 export const MODEL_SCHEMA = {
-  activation: choice(ACTIVATION_NAMES),
-  outputActivation: choice(ACTIVATION_NAMES),
-  loss: choice(LOSS_NAMES),
-  init: choice(INIT_NAMES),
+  activation: choice('activation', ACTIVATION_NAMES),
+  outputActivation: choice('activation', ACTIVATION_NAMES),
+  loss: choice('loss', LOSS_NAMES),
+  init: choice('init rule', INIT_NAMES),
   seed: RULES.integer,
-  dtype: choice(DTYPES),
+  dtype: choice('dtype', DTYPES),
 } as const;
 
 export interface SpecOptions {

@@ -6,7 +6,7 @@
 import type { Dataset } from './dataset.ts';
 import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
 import type { Rng } from './rng.ts';
-import { RULES, type OptionSchema } from './schema.ts';
+import { choice, RULES, type OptionSchema } from './schema.ts';
 import type { Float } from './tensor.ts';
 import type { Trainer } from './train.ts';
 
@@ -91,7 +91,7 @@ export interface TrainerState {
 
 /** The plain-valued training options and their rules (callbacks, data and schedules are checked where used). */
 export const TRAIN_SCHEMA = {
-  optimizer: { kind: 'choice', choices: OPTIMIZER_NAMES },
+  optimizer: choice('optimizer', OPTIMIZER_NAMES),
   learningRate: RULES.positive,
   momentum: RULES.fraction,
   batchSize: RULES.positiveInteger,
@@ -102,5 +102,5 @@ export const TRAIN_SCHEMA = {
   validationSplit: RULES.fraction,
   patience: RULES.positiveInteger,
   targetLoss: RULES.nonNegative,
-  updateOrder: { kind: 'choice', choices: UPDATE_ORDERS },
+  updateOrder: choice('update order', UPDATE_ORDERS),
 } as const satisfies Partial<OptionSchema<keyof TrainOptions>>;

@@ -2,7 +2,7 @@ import {
   BpnetError, confusionCounts, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
   formatConfusion, loadDataset, loadMatWeights, loadModel, type Network, predict, predictedClass, savePng,
 } from '../node.ts';
-import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
 import { checkShapes } from './model-options.ts';
@@ -38,12 +38,14 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     if (!values.data) throw new UsageError('--data is required');
     // The course's figures are float64 ones: its 25×401 + 10×26 weights are just over the float64
     // threshold of dtype auto, so --weights computes in float64 unless --dtype says otherwise.
-    const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!),
-      { dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
+    const kernel = kernelFlagsFrom({ dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
+    const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
+    const decay = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative');
+    // Every flag is checked above; files are read from here on.
+    const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!), kernel);
     const data = await loadDataset(values.data, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
     checkShapes(net, data, values.model ?? values.weights!, values.data);
-    const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
-    const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0;
+    const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : decay ?? 0;
     const result = evaluate(net, data, { weightDecay });
     process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result));
     if (values.confusion) {

@@ -90,10 +90,19 @@ export const kernelFlags = { dtype: { type: 'string' }, backend: { type: 'string
 export const kernelFlagsHelp = `  --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
   --backend NAME        kernel backend (default auto)`;
 
+/** --dtype and --backend, checked (no file is read). */
+export interface KernelFlags {
+  dtype?: (typeof DTYPES)[number];
+  backend?: string;
+}
+
+export function kernelFlagsFrom(values: { dtype?: string; backend?: string }): KernelFlags {
+  return { dtype: choiceFlag(values.dtype, '--dtype', DTYPES), backend: values.backend };
+}
+
 /** The network computing with the kernel that --dtype / --backend (and the precision rule) select. */
-export function withKernel(net: Network, values: { dtype?: string; backend?: string }): Network {
-  const dtype = choiceFlag(values.dtype, '--dtype', DTYPES);
-  const kernel = selectKernel({ dtype, backend: values.backend, parameterCount: net.parameterCount });
+export function withKernel(net: Network, { dtype, backend }: KernelFlags): Network {
+  const kernel = selectKernel({ dtype, backend, parameterCount: net.parameterCount });
   return kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype ? net : net.clone(kernel);
 }
 

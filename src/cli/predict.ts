@@ -2,7 +2,7 @@ import {
   checkInputsFit, createDataset, type Dataset, loadDataset, loadModel, parseCSV, predict, readJson, readText,
   writeAtomic,
 } from '../node.ts';
-import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const predictCommand: Command = {
@@ -23,8 +23,9 @@ ${kernelFlagsHelp}`,
       ...kernelFlags, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
       json: { type: 'boolean' }, out: { type: 'string' },
     });
-    const net = withKernel(loadModel(requireFlag(values.model, '--model')), values);
+    const kernel = kernelFlagsFrom(values);
     const dataPath = requireFlag(values.data, '--data');
+    const net = withKernel(loadModel(requireFlag(values.model, '--model')), kernel);
     const data = unlabelled(dataPath, net.inputSize, values.target)
       ?? await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
     checkInputsFit(data.inputSize, net, { data: values.data });

@@ -2,7 +2,7 @@ import {
   BpnetError, drawDigitGrid, loadDataset, loadModel, predict, predictedClass, Rng, savePng,
 } from '../node.ts';
 import { checkShapes } from './model-options.ts';
-import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
+import { choiceFlag, numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { classNames, imageLayout } from './images.ts';
 
 export const showCommand: Command = {
@@ -26,11 +26,14 @@ Example: bpnet show --data mnist-sample:test --model m.json --out grid.png`,
     });
     const out = requireFlag(values.out, '--out');
     const spec = requireFlag(values.data, '--data');
+    const countFlag = numberFlag(values.count, '--count', 'positive-integer') ?? 100;
+    choiceFlag(values.order, '--order', ['row', 'column'] as const);
+    const seed = numberFlag(values.seed, '--seed', 'integer') ?? 1;
     const data = await loadDataset(spec, { labels: values.labels, defaultSplit: 'test' });
     const layout = imageLayout(data, spec, values.order);
-    const count = Math.min(numberFlag(values.count, '--count', 'positive-integer') ?? 100, data.size);
+    const count = Math.min(countFlag, data.size);
     const order = Uint32Array.from({ length: data.size }, (_, i) => i);
-    new Rng(numberFlag(values.seed, '--seed', 'integer') ?? 1).shuffle(order);
+    new Rng(seed).shuffle(order);
     const indices = Array.from(order.subarray(0, count));
     let predictions: { text: string; correct: boolean }[] | undefined;
     let wrong = 0;

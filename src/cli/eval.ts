@@ -3,7 +3,7 @@ import {
   formatConfusion, loadDataset, loadMatWeights, loadModel, type Network, predict, predictedClass, savePng,
 } from '../node.ts';
 import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
+import { DATA_FORMATS_HELP, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
 import { checkShapes } from './model-options.ts';
 
@@ -15,7 +15,7 @@ export const evalCommand: Command = {
   --model FILE          the model
   --weights FILE        or MATLAB weights Theta1, Theta2, … (bias column first, sigmoid everywhere),
                         as in the classic course exercise
-  --data D              dataset: .json, .csv, .mat (X, y), MNIST IDX, mnist-sample[:train|:test]
+  --data D              dataset: ${DATA_FORMATS_HELP}
   --labels FILE         IDX: the labels file for an images file
   --target NAME[,NAME]  CSV: target column(s) (default: the last column)
   --weight-decay λ      include (λ/2)·Σ‖W‖² in the objective (default 0)

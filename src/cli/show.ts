@@ -2,7 +2,7 @@ import {
   BpnetError, drawDigitGrid, loadDataset, loadModel, predict, predictedClass, Rng, savePng,
 } from '../node.ts';
 import { checkShapes } from './model-options.ts';
-import { choiceFlag, numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
+import { choiceFlag, DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { classNames, imageLayout } from './images.ts';
 
 export const showCommand: Command = {
@@ -10,7 +10,7 @@ export const showCommand: Command = {
   summary: 'draw a grid of digit images as PNG (with --model: predictions, wrong ones in red)',
   help: `Usage: bpnet show --data D --out grid.png [--count 100] [--model M.json] [--seed S]
 
-  --data D           images: mnist-sample[:train|:test], IDX, digit CSV, .mat (X, y), …
+  --data D           images: ${DATA_FORMATS_HELP}
   --labels FILE      IDX: the labels file for an images file
   --count N          how many random samples to draw (default 100, a 10×10 grid)
   --seed S           which random samples (default 1)

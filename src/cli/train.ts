@@ -2,7 +2,7 @@ import {
   checkWritable, type Dataset, drawTrainingCurves, loadDataset, type LrSchedule, type Network,
   OPTIMIZER_NAMES, saveModel, savePng, shiftAugmentation, train, TRAIN_SCHEMA, type TrainerState, type TrainOptions,
 } from '../node.ts';
-import { numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
+import { DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 import { flagOptions, optionsFromFlags, type FlagNames } from './flags.ts';
 import { checkShapes, modelChoiceFromFlags, modelFlags, modelFlagsHelp, modelFromChoice } from './model-options.ts';
 import { createReporter } from './progress.ts';
@@ -31,9 +31,8 @@ export const trainCommand: Command = {
 ${modelFlagsHelp}
 
 Data:
-  --data D                training data: .json {"inputs","targets"}, .csv (generic, or Kaggle-style
-                          label,pixel0,…), MNIST IDX (…-idx3-ubyte[.gz]), .mat (X, y), or the
-                          embedded digits mnist-sample (= mnist-sample:train here)
+  --data D                training data: ${DATA_FORMATS_HELP}
+                          (mnist-sample = mnist-sample:train here)
   --labels FILE           IDX: the labels file (default: …-labels-idx1-ubyte next to the images)
   --target NAME[,NAME]    CSV: target column(s), or one class-label column (one-hot encoded)
   --validation-split f    hold out the last fraction f for validation and early stopping

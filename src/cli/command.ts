@@ -7,7 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BpnetError, dataFormats } from '../node.ts';
 
 /** The --data formats, from the format dispatcher, for every command's help. */
-export const DATA_FORMATS_HELP = `${dataFormats.map((f) => f.name).join(', ')} (by file name), mnist-sample[:train|:test]`;
+export const DATA_FORMATS_HELP = `${dataFormats.map((f) => f.name).join(', ')} or mnist-sample[:train|:test]`;
 
 export interface Command {
   name: string;

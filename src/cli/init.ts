@@ -9,7 +9,8 @@ export const initCommand: Command = {
 
 Model (built from --layers; the file is written in float64):
   --layers 2-2-2          the network: input size, then units per layer
-  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')} (default relu)
+  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')}
+                          (default relu)
   --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default mse)

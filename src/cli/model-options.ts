@@ -25,7 +25,8 @@ export const modelFlags = {
 export const modelFlagsHelp = `Model:
   --model FILE            start from this model file
   --layers 784-128-10     or build a new model: input size, then units per layer
-  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')} (default relu)
+  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')}
+                          (default relu)
   --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default: from the data)

@@ -44,6 +44,15 @@ const m = (t: string, k: string = t): MathText => ({ t, k });
 const draw = (arrays: Float[], next: () => number): void => {
   for (const a of arrays) for (let i = 0; i < a.length; i++) a[i] = next();
 };
+/** Small random weights and biases alike, of scale ε (default `eps`). */
+const small = (eps: number, sample: (rng: Rng, eps: number) => number) =>
+  ({ weights, bias, rng, epsilon }: Fill): void => draw([weights, bias], () => sample(rng, epsilon ?? eps));
+/** Weights at a scale set by the layer's shape, biases 0. */
+const scaled = (sampler: (layer: Fill) => () => number) =>
+  (layer: Fill): void => {
+    draw([layer.weights], sampler(layer));
+    layer.bias.fill(0);
+  };
 
 export const initRules: Readonly<Record<InitName, InitRule>> = {
   auto: {
@@ -54,42 +63,34 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
   },
   uniform: {
     name: 'uniform',
-    fill({ weights, bias, rng, epsilon }) {
-      const eps = epsilon ?? 0.12;
-      draw([weights, bias], () => rng.uniform(-eps, eps));
-    },
+    fill: small(0.12, (rng, eps) => rng.uniform(-eps, eps)),
     formula: m('w, b ~ U(−ε, ε), ε = 0.12', 'w, b \\sim U(-\\varepsilon, \\varepsilon),\\ \\varepsilon = 0.12'),
     help: 'U(−ε, ε), ε = 0.12 by default, biases too (the classic course)',
     words: { en: 'uniform', zh: '均匀分布' },
   },
   normal: {
     name: 'normal',
-    fill({ weights, bias, rng, epsilon }) {
-      const eps = epsilon ?? 0.01;
-      draw([weights, bias], () => eps * rng.normal());
-    },
+    fill: small(0.01, (rng, eps) => eps * rng.normal()),
     formula: m('w, b ~ N(0, ε²), ε = 0.01', 'w, b \\sim \\mathcal{N}(0, \\varepsilon^2),\\ \\varepsilon = 0.01'),
     help: 'N(0, ε²), ε = 0.01 by default, biases too',
     words: { en: 'normal', zh: '正态分布' },
   },
   xavier: {
     name: 'xavier',
-    fill({ weights, bias, rng, inputs, units }) {
+    fill: scaled(({ rng, inputs, units }) => {
       const limit = Math.sqrt(6 / (inputs + units));
-      draw([weights], () => rng.uniform(-limit, limit));
-      bias.fill(0);
-    },
+      return () => rng.uniform(-limit, limit);
+    }),
     formula: m('w ~ U(±√(6 / (inputs + units))), b = 0', 'w \\sim U\\left(\\pm\\sqrt{6 / (n_\\text{in} + n_\\text{out})}\\right),\\ b = 0'),
     help: 'U(±√(6/(inputs + units))), biases 0 (Glorot & Bengio); suits sigmoid and tanh',
     words: { en: 'Xavier (Glorot)', zh: 'Xavier（Glorot）初始化' },
   },
   he: {
     name: 'he',
-    fill({ weights, bias, rng, inputs }) {
+    fill: scaled(({ rng, inputs }) => {
       const std = Math.sqrt(2 / inputs);
-      draw([weights], () => std * rng.normal());
-      bias.fill(0);
-    },
+      return () => std * rng.normal();
+    }),
     formula: m('w ~ N(0, 2 / inputs), b = 0', 'w \\sim \\mathcal{N}(0, 2 / n_\\text{in}),\\ b = 0'),
     help: 'N(0, 2/inputs), biases 0 (He et al.); suits ReLU',
     words: { en: 'He (Kaiming)', zh: 'He（Kaiming）初始化' },

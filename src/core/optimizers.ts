@@ -69,15 +69,13 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
     words: { en: 'stochastic gradient descent', zh: '随机梯度下降' },
   },
   momentum: {
-    name: 'momentum', buffers: 1,
-    update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
+    name: 'momentum', buffers: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
     formula: m('v ← μ·v − η·∇J;  W ← W + v', 'v \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + v'),
     help: 'classical momentum (μ = 0.9 by default)',
     words: { en: 'momentum', zh: '动量法' },
   },
   nesterov: {
-    name: 'nesterov', buffers: 1,
-    update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
+    name: 'nesterov', buffers: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
     formula: m("v′ ← μ·v − η·∇J;  W ← W + μ·v′ − η·∇J", "v' \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + \\mu v' - \\eta \\nabla J"),
     help: "Nesterov momentum (Sutskever's form)",
     words: { en: 'Nesterov momentum', zh: 'Nesterov 动量法' },

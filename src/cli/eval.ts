@@ -1,7 +1,8 @@
 import type { Dataset } from '../core/dataset.ts';
 import { predictedClass } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
-import { evaluate, predict, type Evaluation } from '../core/evaluate.ts';
+import { evaluate, type Evaluation } from '../core/evaluate.ts';
+import { predict } from '../core/predict.ts';
 import type { Network } from '../core/network.ts';
 import { courseWeightDecay } from '../data/course.ts';
 import { confusionCounts, drawConfusion, formatConfusion } from '../draw/confusion.ts';

@@ -6,14 +6,11 @@ import { ACTIVATION_NAMES } from '../core/activations.ts';
 import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { INIT_NAMES } from '../core/init.ts';
-import { selectKernel } from '../core/kernels/registry.ts';
 import { LOSS_NAMES } from '../core/losses.ts';
-import { networkFromJSON, networkToJSON } from '../core/model-json.ts';
-import { Network } from '../core/network.ts';
+import { networkToJSON } from '../core/model-json.ts';
+import { Network, networkFromJSON, selectKernel } from '../core/kernels/node-kernels.ts';
 import { buildSpec, defaultLossFor, parseLayerSizes } from '../core/spec.ts';
 import { readJson } from '../io/files.ts';
-// Registers the native float32 kernel when it was built, so that backend "auto" can pick it.
-import '../io/native-kernel.ts';
 import { choiceFlag, numberFlag, UsageError, type Options } from './command.ts';
 
 export const modelFlags = {
@@ -89,7 +86,7 @@ export function checkShapes(net: Network, data: Dataset, modelSource: string, da
     throw new BpnetError(`has ${data.outputSize} targets per sample but the model ${modelSource} has ${net.outputSize} outputs`, dataSource);
   }
   // Same sizes but another order of classes (course weights: 1…9, 0) would give silently wrong results.
-  const modelLabels = net.extra.classLabels;
+  const modelLabels = net.classLabels;
   if (Array.isArray(modelLabels) && data.labels && modelLabels.length === data.labels.length && modelLabels.join() !== data.labels.join()) {
     throw new BpnetError(`its classes are ${data.labels.join(',')} but the outputs of ${modelSource} mean ${modelLabels.join(',')} (classLabels)`, dataSource);
   }

@@ -1,4 +1,4 @@
-import { predict } from '../core/evaluate.ts';
+import { predict } from '../core/predict.ts';
 import { writeAtomic } from '../io/files.ts';
 import { loadDataset } from '../io/datasets.ts';
 import { loadModel } from '../io/models.ts';

@@ -1,6 +1,6 @@
 import { predictedClass } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
-import { predict } from '../core/evaluate.ts';
+import { predict } from '../core/predict.ts';
 import { Rng } from '../core/rng.ts';
 import { drawDigitGrid } from '../draw/digit-grid.ts';
 import { loadDataset } from '../io/datasets.ts';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { predictedClass } from '../core/dataset.ts';
-import { evaluate, predict } from '../core/evaluate.ts';
+import { evaluate } from '../core/evaluate.ts';
+import { predict } from '../core/predict.ts';
 import { selectKernel } from '../core/kernels/registry.ts';
 import { Network } from '../core/network.ts';
 import { Rng } from '../core/rng.ts';

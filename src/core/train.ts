@@ -6,7 +6,8 @@
 import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
-import { countCorrect, evaluate } from './evaluate.ts';
+import { countCorrect, evaluateTransformed } from './evaluate.ts';
+import { fitInputTransform, NORMALIZE_NAMES, transformDataset, type NormalizeName } from './input-transform.ts';
 import type { Network } from './network.ts';
 import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
 import { Rng } from './rng.ts';
@@ -58,6 +59,12 @@ export interface TrainOptions extends OptimizerOptions {
   validationSplit?: number;
   /** Explicit validation data; takes precedence over validationSplit. */
   validationData?: Dataset;
+  /**
+   * Input normalisation to fit on the training rows and keep in the model as its inputTransform
+   * (default "none"). A model that already has one keeps it (asking for another type is an error).
+   * Training, evaluation and prediction all apply the model's inputTransform to raw inputs.
+   */
+  normalize?: NormalizeName;
   /** Early stopping: epochs without a better validation loss before stopping (default 10). */
   patience?: number;
   /** Stop once the epoch loss is at or below this. */
@@ -127,8 +134,15 @@ export class Trainer {
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
     const held = Math.floor(data.size * split);
     check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
-    this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
-    this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    const rows = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
+    fitNormalization(net, config.normalize, rows);
+    // Transformed once here: every batch and every validation pass reads what the network sees.
+    this.train = transformDataset(net.inputTransform, rows);
+    const validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    if (config.validationData) {
+      check(config.validationData.inputSize === net.inputSize, `has ${config.validationData.inputSize} inputs but the model expects ${net.inputSize}`, 'validationData');
+    }
+    this.validation = validation && transformDataset(net.inputTransform, validation);
     const optimizer = config.optimizer ?? 'sgd';
     this.optimizer = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
     this.options = {
@@ -225,7 +239,7 @@ export class Trainer {
       if (signal?.aborted) break;
     }
     const seconds = (now() - started) / 1000;
-    const val = this.validation ? evaluate(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
+    const val = this.validation ? evaluateTransformed(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
     const stats: EpochStats = {
       epoch: this.epoch,
       loss: objectiveSum / Math.max(seen, 1),
@@ -239,6 +253,16 @@ export class Trainer {
     this.epoch++;
     return stats;
   }
+}
+
+/** Fits the inputTransform that `normalize` asks for, unless the model has one (which must then match). */
+function fitNormalization(net: Network, normalize: NormalizeName | undefined, rows: Dataset): void {
+  if (!normalize || normalize === 'none') return;
+  if (net.inputTransform) {
+    check(net.inputTransform.type === normalize, `the model already normalises its inputs with ${net.inputTransform.type}; keep that (or start from a new model)`, 'normalize');
+    return;
+  }
+  net.inputTransform = fitInputTransform(normalize, rows);
 }
 
 /** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */
@@ -312,4 +336,5 @@ function validateOptions(o: TrainOptions): void {
   check(o.validationSplit === undefined || (o.validationSplit >= 0 && o.validationSplit < 1), `must be in [0, 1), got ${o.validationSplit}`, 'validationSplit');
   check(o.updateOrder === undefined || o.updateOrder === 'simultaneous' || o.updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${o.updateOrder}"`, 'updateOrder');
   nonNegative(o.targetLoss, 'targetLoss');
+  check(o.normalize === undefined || NORMALIZE_NAMES.includes(o.normalize), `must be one of ${NORMALIZE_NAMES.join(', ')}, got "${o.normalize}"`, 'normalize');
 }

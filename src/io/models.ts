@@ -1,6 +1,7 @@
 /** Reading and writing model files (Node). */
 import type { Kernel } from '../core/kernels/kernel.ts';
-import { networkFromJSON, networkToJSON } from '../core/model-json.ts';
+import { networkFromJSON } from '../core/kernels/node-kernels.ts';
+import { networkToJSON } from '../core/model-json.ts';
 import type { Network } from '../core/network.ts';
 import { readJson, writeAtomic } from './files.ts';
 

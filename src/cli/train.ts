@@ -1,4 +1,5 @@
 import type { Dataset } from '../core/dataset.ts';
+import { NORMALIZE_NAMES } from '../core/input-transform.ts';
 import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
 import { train, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
 import type { Network } from '../core/network.ts';
@@ -34,6 +35,12 @@ Data:
                           embedded digits mnist-sample (= mnist-sample:train here)
   --labels FILE           IDX: the labels file (default: …-labels-idx1-ubyte next to the images)
   --target NAME[,NAME]    CSV: target column(s), or one class-label column (one-hot encoded)
+  --classes               CSV: read the target column as class labels even when it holds numbers
+  --no-classes            CSV: read a column of whole numbers as numbers, not classes (by default
+                          ≤ 100 distinct whole numbers are read as classes, with a note)
+  --normalize none|minmax|zscore  fit an input normalisation on the training data and store it
+                          in the model ("inputTransform"; eval, predict and the page apply it);
+                          default none
   --validation-split f    hold out the last fraction f for validation and early stopping
   --augment none|shift[:N]  move each training image by up to N pixels at random (default N 1);
                           default for image data: shift:1, else none
@@ -77,6 +84,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       patience: { type: 'string' }, 'lr-decay': { type: 'string' }, 'update-order': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
       labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
+      classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' }, normalize: { type: 'string' },
     });
     const out = requireFlag(values.out, '--out');
     const dataPath = requireFlag(values.data, '--data');
@@ -101,6 +109,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       patience: numberFlag(values.patience, '--patience', 'positive-integer'),
       schedule: parseSchedule(values['lr-decay']),
       updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
+      normalize: choiceFlag(values.normalize, '--normalize', NORMALIZE_NAMES),
       signal: controller.signal,
       onBatch: (stats) => reporter.batch(stats),
       onEpoch(stats, trainer) {
@@ -109,11 +118,16 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       },
     };
     // Every flag is checked above, before any file is read: a typo fails fast.
-    const data = await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'train' });
+    const data = await loadDataset(dataPath, {
+      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode: targetModeFlag(values),
+      onNote: values.quiet ? undefined : (note) => process.stderr.write(`note: ${note}\n`),
+    });
     applyImageDefaults(options, data, { epochs: epochsFlag, optimizer: values.optimizer, augment });
     reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
     const net = modelFromFlags(values, data);
     checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
+    // The model keeps the names of its classes: predict prints them, predictClass returns them.
+    if (data.classLabels && data.classLabels.length === net.outputSize) net.classLabels = [...data.classLabels];
     options.resume = savedState(net, values);
     if (options.resume && values.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
     savedSeed = options.seed;
@@ -177,6 +191,12 @@ function parseAugment(spec: string | undefined): number | undefined {
   const m = /^shift(?::(\d+))?$/.exec(spec);
   if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
   return m[1] === undefined ? 1 : Number(m[1]);
+}
+
+/** --classes / --no-classes as a CSV target mode (undefined: the automatic rule, with its note). */
+export function targetModeFlag(values: { classes?: boolean; 'no-classes'?: boolean }): 'classes' | 'values' | undefined {
+  if (values.classes && values['no-classes']) throw new UsageError('give either --classes or --no-classes, not both');
+  return values.classes ? 'classes' : values['no-classes'] ? 'values' : undefined;
 }
 
 /** IMAGE_DEFAULTS for image data, each only where its flag is absent; shifts need image data. */

@@ -12,6 +12,11 @@ export interface Dataset {
   readonly targets: Float;
   /** Names of the target columns or classes, when known (e.g. from a CSV header). */
   readonly labels?: string[];
+  /**
+   * Set when the targets are one-hot classes: the name of each class (CSV label column, IDX,
+   * .mat y, digits). `bpnet train` stores it in the model as "classLabels".
+   */
+  readonly classLabels?: string[];
   /** Set when every input row is a grey image (MNIST, the course's X): its size and unrolling. */
   readonly image?: ImageShape;
 }

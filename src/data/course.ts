@@ -46,7 +46,7 @@ export function courseDataset(vars: MatVariable[], source: string): Dataset {
   const targets = new Float64Array(X.rows * classes);
   y.data.forEach((v, i) => { targets[i * classes + v - base] = 1; });
   const labels = base === 1 && classes === 10 ? COURSE_LABELS : Array.from({ length: classes }, (_, k) => String(k + base));
-  return { size: X.rows, inputSize: X.cols, outputSize: classes, inputs: X.data, targets, labels, ...image };
+  return { size: X.rows, inputSize: X.cols, outputSize: classes, inputs: X.data, targets, labels, classLabels: labels, ...image };
 }
 
 /** A sigmoid network from Theta1, Theta2, … (each units × (1 + inputs), bias column first). */

@@ -48,6 +48,7 @@ export function parseDigitsCSV(text: string, source = 'digits.csv'): Dataset {
   return {
     size: rows.length, inputSize: pixels, outputSize: classes, inputs, targets,
     labels: Array.from({ length: classes }, (_, k) => String(k)),
+    classLabels: Array.from({ length: classes }, (_, k) => String(k)),
     ...squareImage(pixels, false),
   };
 }

@@ -80,6 +80,7 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
   return {
     size: n, inputSize: pixels, outputSize: classes, inputs, targets,
     labels: Array.from({ length: classes }, (_, k) => String(k)),
+    classLabels: Array.from({ length: classes }, (_, k) => String(k)),
     ...(images.dims.length === 3 ? { image: { height: images.dims[1]!, width: images.dims[2]! } } : {}),
   };
 }

@@ -49,6 +49,7 @@ export function splitMnistSample(digits: readonly ArrayLike<number>[], split: Mn
   return {
     size: rows.length, inputSize: MNIST_PIXELS, outputSize: 10, inputs, targets,
     labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    classLabels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     image: { width: MNIST_SIDE, height: MNIST_SIDE },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
-import { parseCSV } from '../data/csv.ts';
+import { parseCSV, type CsvOptions } from '../data/csv.ts';
 import { parseDatasetJSON } from '../data/dataset-json.ts';
 import { isDigitsCsvHeader, parseDigitsCSV } from '../data/digits-csv.ts';
 import { readJson, readText } from './files.ts';
@@ -20,6 +20,10 @@ export interface LoadDatasetOptions {
   labels?: string;
   /** Which split a data set with splits should give when none is named ("train" or "test"). */
   defaultSplit?: 'train' | 'test';
+  /** CSV: read a single target column as class labels ("classes") or numbers ("values"); default auto. */
+  targetMode?: CsvOptions['targetMode'];
+  /** Told when a rule decided how to read the data (the CLI prints it as a note). */
+  onNote?: (message: string) => void;
 }
 
 export interface DatasetLoader {
@@ -42,7 +46,7 @@ function loadCsv(path: string, options: LoadDatasetOptions): Dataset {
   const text = readText(path);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   if (!options.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, path);
-  return parseCSV(text, path, { target: options.target });
+  return parseCSV(text, path, { target: options.target, targetMode: options.targetMode, onNote: options.onNote });
 }
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */

@@ -7,6 +7,7 @@
  */
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'linear' | 'softmax';
 
+/** An activation g as a record: its name, g(z) and g′(z) (given z and a = g(z), whichever is cheaper). */
 export interface Activation {
   readonly name: ActivationName;
   /** a = g(z) for one unit (softmax: not used, see `softmaxRow`). */
@@ -25,6 +26,7 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** The activation records by name: g (`f`) and its derivative g′ (`df`), evaluated from z and a = g(z). */
 export const activations: Record<ActivationName, Activation> = {
   sigmoid: { name: 'sigmoid', f: sigmoid, df: (_z, a) => a * (1 - a) },
   tanh: { name: 'tanh', f: Math.tanh, df: (_z, a) => 1 - a * a },
@@ -47,8 +49,10 @@ export const activations: Record<ActivationName, Activation> = {
   },
 };
 
+/** Every activation name, in the order of the `activations` record. */
 export const ACTIVATION_NAMES = Object.keys(activations) as ActivationName[];
 
+/** True when `name` is one of ACTIVATION_NAMES (narrows the type). */
 export function isActivationName(name: unknown): name is ActivationName {
   return typeof name === 'string' && name in activations;
 }

@@ -4,6 +4,7 @@
 import { BpnetError, check } from './errors.ts';
 import type { Float } from './tensor.ts';
 
+/** Samples as two row-major matrices of the same number of rows: inputs (size × inputSize) and targets (size × outputSize). */
 export interface Dataset {
   readonly size: number;
   readonly inputSize: number;
@@ -21,6 +22,7 @@ export interface Dataset {
   readonly image?: ImageShape;
 }
 
+/** How the inputs of a sample form a grey image (width × height pixels, row or column order). */
 export interface ImageShape {
   width: number;
   height: number;

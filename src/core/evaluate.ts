@@ -7,6 +7,7 @@ import { isClassification, predictedClass, type Dataset } from './dataset.ts';
 import { transformDataset } from './input-transform.ts';
 import type { Network } from './network.ts';
 
+/** Result of `evaluate`: mean loss, objective J (loss plus the weight-decay penalty), accuracy and sample count. */
 export interface Evaluation {
   /** Mean per-sample loss. */
   loss: number;

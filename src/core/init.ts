@@ -12,15 +12,19 @@ import type { ActivationName } from './activations.ts';
 import type { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
 
+/** Initialisation rules: auto (he for relu, xavier otherwise), uniform ±ε, normal(0, ε), xavier (Glorot), he (Kaiming). */
 export type InitName = 'auto' | 'uniform' | 'normal' | 'xavier' | 'he';
+/** Every initialisation rule name. */
 export const INIT_NAMES: readonly InitName[] = ['auto', 'uniform', 'normal', 'xavier', 'he'];
 
+/** Which initialisation rule to use and its ε. */
 export interface InitOptions {
   init?: InitName;
   /** ε of `uniform` (default 0.12) and `normal` (default 0.01). */
   epsilon?: number;
 }
 
+/** Fills a layer's weights and biases by the initialisation rule (auto: he for relu, xavier otherwise), drawing from `rng`. */
 export function initLayer(
   weights: Float, bias: Float, inputs: number, units: number, activation: ActivationName,
   rng: Rng, options: InitOptions = {},

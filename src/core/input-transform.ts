@@ -16,6 +16,7 @@ export type InputTransform =
 
 /** Choices of `normalize` (train option, `--normalize`): "none" keeps the inputs as they are. */
 export type NormalizeName = 'none' | 'minmax' | 'zscore';
+/** Every `normalize` choice. */
 export const NORMALIZE_NAMES: readonly NormalizeName[] = ['none', 'minmax', 'zscore'];
 
 /** Fits a transform on the rows of a dataset; "none" gives undefined. */

@@ -11,8 +11,10 @@
  */
 import type { ActivationName } from './activations.ts';
 
+/** Loss functions: mean squared error (½(a − y)²), binary cross-entropy, cross-entropy (with softmax). */
 export type LossName = 'mse' | 'binary-cross-entropy' | 'cross-entropy';
 
+/** A loss as a record: its value and derivative per output unit, and which output activations it needs. */
 export interface Loss {
   readonly name: LossName;
   /** Loss contributed by one output unit with activation a and target y. */
@@ -29,6 +31,7 @@ export interface Loss {
 const TINY = 1e-300;
 const safeLog = (x: number): number => Math.log(x > TINY ? x : TINY);
 
+/** The loss records by name: the per-output loss f(a, y), its derivative ∂f/∂a, and the output activations it is fused with. */
 export const losses: Record<LossName, Loss> = {
   mse: {
     name: 'mse',
@@ -53,8 +56,10 @@ export const losses: Record<LossName, Loss> = {
   },
 };
 
+/** Every loss name. */
 export const LOSS_NAMES = Object.keys(losses) as LossName[];
 
+/** True when `name` is one of LOSS_NAMES (narrows the type). */
 export function isLossName(name: unknown): name is LossName {
   return typeof name === 'string' && name in losses;
 }

@@ -17,6 +17,7 @@ import type { Kernel } from './kernels/kernel.ts';
 import { isLossName, LOSS_NAMES, type LossName } from './losses.ts';
 import type { DenseLayer, Network } from './network.ts';
 
+/** One dense layer in a model file: sizes, activation, weights (one row per unit) and biases. */
 export interface ModelLayerJSON {
   type: 'dense';
   inputs: number;

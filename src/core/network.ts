@@ -26,6 +26,7 @@ import { Rng } from './rng.ts';
 import type { DType, Float } from './tensor.ts';
 import { train, type TrainOptions, type TrainResult } from './train.ts';
 
+/** One fully connected layer: z = W·a + b, a = g(z), with W and b in the kernel's typed arrays. */
 export interface DenseLayer {
   readonly inputs: number;
   readonly units: number;
@@ -39,12 +40,14 @@ export interface DenseLayer {
   readonly extra: Record<string, unknown>;
 }
 
+/** One layer of a NetworkSpec: units, activation and whether its biases train. */
 export interface LayerSpec {
   units: number;
   activation: ActivationName;
   trainBias?: boolean;
 }
 
+/** The architecture of a network: input size, layers and loss. */
 export interface NetworkSpec {
   /** Size of the input vector. */
   inputs: number;
@@ -64,6 +67,7 @@ export interface KernelOptions {
   kernels?: KernelList;
 }
 
+/** Options of `Network.create`: initialisation, seed and how the kernel is chosen. */
 export interface CreateOptions extends InitOptions, KernelOptions {
   /** Seed of the initialisation Rng (default 1). */
   seed?: number;
@@ -80,6 +84,7 @@ export interface NetworkMeta {
 /** Options of `net.fit`: those of `train`. */
 export type FitOptions = TrainOptions;
 
+/** A feedforward network: its dense layers, loss and kernel, plus classLabels and inputTransform; methods predict, predictClass, evaluate, fit, toJSON. */
 export class Network {
   /** Backends `create` and `fromJSON` choose from (the Node entry point's subclass adds native). */
   static readonly kernels: KernelList = BROWSER_KERNELS;

@@ -10,9 +10,12 @@
  */
 import type { Float } from './tensor.ts';
 
+/** Update rules: sgd, momentum, nesterov, adam. */
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam';
+/** Every optimizer name, in order of increasing complexity. */
 export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam'];
 
+/** Hyper-parameters of the optimizers (μ, Adam's β₁, β₂, ε) and an optional axpy from the kernel. */
 export interface OptimizerOptions {
   /** μ of momentum and nesterov (default 0.9). */
   momentum?: number;
@@ -28,6 +31,7 @@ export interface OptimizerOptions {
   axpy?: (n: number, alpha: number, x: Float, y: Float) => void;
 }
 
+/** An update rule: `update` moves one parameter array against its gradient; getState/setState save and restore its memory. */
 export interface Optimizer {
   readonly name: OptimizerName;
   /** Call once per batch, before the updates of that batch (Adam counts steps t). */
@@ -39,6 +43,7 @@ export interface Optimizer {
   setState(state: OptimizerState): void;
 }
 
+/** An optimizer's memory as plain JSON (for checkpoints that resume bit-identically). */
 export interface OptimizerState {
   name: OptimizerName;
   /** Steps taken (Adam's t). */
@@ -47,6 +52,7 @@ export interface OptimizerState {
   buffers: Record<string, number[][]>;
 }
 
+/** A fresh optimizer; its memory (velocities, Adam's moments) is made per parameter array on its first update. */
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
   const state = new Map<number, Float[]>();
   // Saved buffers waiting for their parameter array, so they get its dtype (float32 or float64).

@@ -17,6 +17,7 @@ export function parseLayerSizes(text: string, where = '--layers'): number[] {
   return sizes;
 }
 
+/** Options of `buildSpec`: hidden and output activations and the loss. */
 export interface SpecOptions {
   /** Activation of the hidden layers (default relu). */
   activation?: ActivationName;

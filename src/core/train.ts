@@ -13,11 +13,13 @@ import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, t
 import { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
 
+/** "simultaneous": every δ from the old weights (correct backprop); "sequential": each layer updated before the next δ (reproduces a published error). */
 export type UpdateOrder = 'simultaneous' | 'sequential';
 
 /** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
 export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
 
+/** What `onEpoch` is told, and `TrainResult.history` holds, for each epoch. */
 export interface EpochStats {
   epoch: number;
   /** Mean objective over the epoch's batches, each measured before its update. */
@@ -30,6 +32,7 @@ export interface EpochStats {
   samplesPerSecond: number;
 }
 
+/** What `onBatch` is told after each batch. */
 export interface BatchStats {
   epoch: number;
   batch: number;
@@ -40,6 +43,7 @@ export interface BatchStats {
   accuracy: number | null;
 }
 
+/** Options of `train` / `net.fit`; every field optional, with the defaults given per field. */
 export interface TrainOptions extends OptimizerOptions {
   /** Update rule (default "sgd"). */
   optimizer?: OptimizerName;
@@ -96,8 +100,10 @@ export interface TrainerState {
   optimizer: OptimizerState;
 }
 
+/** Why training stopped. */
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
 
+/** What `train` returns: the per-epoch history, the state to resume from, why it stopped and which epoch's weights the network holds. */
 export interface TrainResult {
   history: EpochStats[];
   /** Where the run stands, to resume it later (see TrainOptions.resume). */
@@ -107,12 +113,14 @@ export interface TrainResult {
   bestEpoch: number;
 }
 
+/** The learning rate of epoch `epoch` (0-based) under a schedule. */
 export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
   if (!schedule || schedule.type === 'constant') return lr;
   if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
   return lr * Math.pow(schedule.factor, epoch);
 }
 
+/** Mini-batch gradient descent step by step: `runEpoch` for whole epochs, `step` for one batch; holds the sample order, Rng and optimizer. */
 export class Trainer {
   readonly optimizer: Optimizer;
   readonly train: Dataset;

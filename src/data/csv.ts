@@ -13,6 +13,7 @@ import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { csvCell, readCsvRecords, type CsvRecord } from './csv-records.ts';
 
+/** Options of `parseCSV`: target columns and how a single target column is read. */
 export interface CsvOptions {
   /** Target column names (default: the last column). */
   target?: string[];

@@ -5,6 +5,7 @@
 import { fmt, texNum } from './format.ts';
 import { texName, texSub } from './names.ts';
 
+/** A formula in two notations: plain text (`t`) and LaTeX (`k`). */
 export interface M {
   t: string;
   k: string;

@@ -61,10 +61,12 @@ export interface ExplainTraceBase {
   notes: ExplainNote[];
 }
 
+/** Everything an explanation shows, as JSON-serialisable numbers: scalar form for small networks, matrix form otherwise. */
 export type ExplainTrace = ScalarTrace | MatrixTrace;
 
 // ───────────────────────────── scalar form ─────────────────────────────
 
+/** An explanation in scalar form: every weight named (w1, w2, …) as in the worked examples. */
 export interface ScalarTrace extends ExplainTraceBase {
   form: 'scalar';
   names: ScalarNames;
@@ -127,6 +129,7 @@ export interface ScalarNeuron {
   activation: ActivationName;
 }
 
+/** One term w·a of a weighted sum, with the names and values of both factors. */
 export interface ProductTerm {
   /** Weight name (e.g. "w1") and value. */
   weight: string;
@@ -138,6 +141,7 @@ export interface ProductTerm {
   product: number;
 }
 
+/** The loss of one sample, term by term per output neuron. */
 export interface LossTerms {
   loss: LossName;
   /** One term per output neuron: E_o = ½(target − out)² for mse, −[y log a + (1−y) log(1−a)] … */
@@ -146,6 +150,7 @@ export interface LossTerms {
   total: number;
 }
 
+/** The backward pass of one layer in scalar form: every δ and every weight's gradient and update. */
 export interface ScalarBackwardLayer {
   layer: number;
   /** True for the output layer. */
@@ -237,11 +242,13 @@ export interface ScalarBiasGrad {
 
 // ───────────────────────────── matrix form ─────────────────────────────
 
+/** An explanation in matrix form (networks too large to name every weight). */
 export interface MatrixTrace extends ExplainTraceBase {
   form: 'matrix';
   steps: MatrixStep[];
 }
 
+/** One training step in matrix form: the forward and backward pass of every layer and the loss before and after. */
 export interface MatrixStep {
   step: number;
   /** E before and after the update. */
@@ -279,6 +286,7 @@ export interface MatrixWeightSample {
   new: number;
 }
 
+/** One layer in the matrix form of an explanation: W, b, z, a, δ and the gradients as matrices. */
 export interface MatrixLayer {
   layer: number;
   inputs: number;

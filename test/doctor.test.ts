@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createNativeBackend, getKernel, kernelInfo, loadNativeAddon, NODE_KERNELS } from '../src/node.ts';
+import { createNativeBackend, getKernel, kernelInfo, kernelNames, loadNativeAddon, NODE_KERNELS } from '../src/node.ts';
 import { BROWSER_KERNELS, getKernel as browserGetKernel, kernelInfo as browserKernelInfo } from '../src/index.ts';
 import { bpnet, tempDir } from './helpers.ts';
 
@@ -27,6 +27,7 @@ test('a missing addon says why: the install script\'s reason, or that it did not
   assert.equal(kernelInfo(list)[0]!.reason, 'not built — no C++ compiler at install (c++ not found); run `npm rebuild bpnet` (needs a C++ compiler and Node headers)');
   assert.throws(() => getKernel('native', 'float32', list), /^BpnetError: backend: backend "native" is not available: not built — no C\+\+ compiler at install \(c\+\+ not found\); run `npm rebuild bpnet`/);
   assert.equal(getKernel('auto', 'float32', list).name, 'wasm', 'auto falls back to the next one');
+  assert.deepEqual(kernelNames(list), ['wasm', 'js32', 'reference'], 'kernelNames lists only what runs');
   const disabled = createNativeBackend({ ...where, env: { BPNET_NO_NATIVE: '1' } });
   assert.equal(disabled.unavailable(), 'disabled by the environment variable BPNET_NO_NATIVE');
   assert.throws(() => browserGetKernel('native', 'float32'), /unknown backend "native" \(expected one of: auto, wasm, js32, reference\)/);

@@ -28,7 +28,7 @@ export function kernelInfo(kernels: registry.KernelList = NODE_KERNELS): registr
   return registry.kernelInfo(kernels);
 }
 
-/** Names of Node's backends: native, wasm, js32, reference. */
+/** Names of Node's backends that can run here: native (when built), wasm, js32, reference. */
 export function kernelNames(kernels: registry.KernelList = NODE_KERNELS): string[] {
   return registry.kernelNames(kernels);
 }

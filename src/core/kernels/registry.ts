@@ -66,9 +66,9 @@ const wasmBackend: KernelBackend = {
 /** The backends every platform has, fastest first: the browser entry point's list. */
 export const BROWSER_KERNELS: KernelList = [wasmBackend, js32Backend, referenceBackend];
 
-/** Names of the backends in a list. */
+/** Names of the backends of a list that can run here (kernelInfo says why the others cannot). */
 export function kernelNames(kernels: KernelList = BROWSER_KERNELS): string[] {
-  return kernels.map((b) => b.name);
+  return kernels.filter((b) => !b.unavailable()).map((b) => b.name);
 }
 
 /** The truth about each backend of a list: available or not, and why not. */
@@ -90,7 +90,7 @@ export function getKernel(backend: string = 'auto', dtype: DType = 'float64', ke
     return found ? found.create(dtype) : createReferenceKernel(dtype);
   }
   const b = kernels.find((k) => k.name === backend);
-  if (!b) throw new BpnetError(`unknown backend "${backend}" (expected one of: auto, ${kernelNames(kernels).join(', ')})`, 'backend');
+  if (!b) throw new BpnetError(`unknown backend "${backend}" (expected one of: auto, ${kernels.map((k) => k.name).join(', ')})`, 'backend');
   const why = b.unavailable();
   if (why) throw new BpnetError(`backend "${backend}" is not available: ${why}`, 'backend');
   if (!b.dtypes.includes(dtype)) {

@@ -23,6 +23,7 @@ export interface TfjsArtifacts {
   weights: Uint8Array;
 }
 
+/** A TensorFlow.js layers model's model.json (a Sequential of Dense layers), as `tf.loadLayersModel` reads it. */
 export interface TfjsModelJSON {
   format: 'layers-model';
   generatedBy: string;

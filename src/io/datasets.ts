@@ -13,6 +13,7 @@ import { IDX_IMAGES_PATTERN, loadIdx } from './idx.ts';
 import { loadMatDataset } from './mat-files.ts';
 import { loadMnistSample, MNIST_SAMPLE_PATTERN } from './mnist-sample.ts';
 
+/** Options of `loadDataset`: CSV targets and how to read them, the IDX labels file, the default split. */
 export interface LoadDatasetOptions {
   /** CSV: names of the target column(s). */
   target?: string[];

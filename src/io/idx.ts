@@ -9,6 +9,7 @@ import { readBytes } from './files.ts';
 /** Images files: train-images-idx3-ubyte, t10k-images.idx3-ubyte.gz, … */
 export const IDX_IMAGES_PATTERN = /idx3[-.]ubyte(\.gz)?$/i;
 
+/** Reads an IDX file from disk, plain or gzip-compressed. */
 export function readIdxFile(path: string): IdxArray {
   let bytes: Uint8Array = readBytes(path);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {

@@ -20,7 +20,7 @@ export const IMAGE_DEFAULTS = { optimizer: 'adam', epochs: 15, maxShift: 1 } as 
 const TRAIN_FLAG_NAMES: FlagNames<keyof typeof TRAIN_SCHEMA> = {
   optimizer: 'optimizer', learningRate: 'lr', momentum: 'momentum', batchSize: 'batch-size', epochs: 'epochs',
   weightDecay: 'weight-decay', validationSplit: 'validation-split', targetLoss: 'target-loss', patience: 'patience',
-  updateOrder: 'update-order',
+  updateOrder: 'update-order', normalize: 'normalize',
 };
 
 export const trainCommand: Command = {
@@ -35,6 +35,12 @@ Data:
                           (mnist-sample = mnist-sample:train here)
   --labels FILE           IDX: the labels file (default: …-labels-idx1-ubyte next to the images)
   --target NAME[,NAME]    CSV: target column(s), or one class-label column (one-hot encoded)
+  --classes               CSV: read the target column as class labels even when it holds numbers
+  --no-classes            CSV: read a column of whole numbers as numbers, not classes (by default
+                          ≤ 100 distinct whole numbers are read as classes, with a note)
+  --normalize none|minmax|zscore  fit an input normalisation on the training data and store it
+                          in the model ("inputTransform"; eval, predict and the page apply it);
+                          default none
   --validation-split f    hold out the last fraction f for validation and early stopping
   --augment none|shift[:N]  move each training image by up to N pixels at random (default N 1);
                           default for image data: shift:1, else none
@@ -75,6 +81,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       'no-shuffle': { type: 'boolean' }, 'lr-decay': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
       labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
+      classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' }, normalize: { type: 'string' },
     });
     // Every flag is checked here, before any file is read: a typo fails fast.
     const out = requireFlag(values.out, '--out');
@@ -84,6 +91,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const augment = parseAugment(values.augment);
     const schedule = parseSchedule(values['lr-decay']);
+    const targetMode = targetModeFlag(values);
     checkWritable(out);
     const controller = new AbortController();
     const resumable = checkpointEvery !== undefined;
@@ -101,11 +109,16 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
         if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable ? options.seed : undefined);
       },
     };
-    const data = await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'train' });
+    const data = await loadDataset(dataPath, {
+      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode,
+      onNote: values.quiet ? undefined : (note) => process.stderr.write(`note: ${note}\n`),
+    });
     applyImageDefaults(options, data, { epochs: flags.epochs, optimizer: flags.optimizer, augment });
     reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
     const net = modelFromChoice(model, data);
     checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
+    // The model keeps the names of its classes: predict prints them, predictClass returns them.
+    if (data.classLabels && data.classLabels.length === net.outputSize) net.classLabels = [...data.classLabels];
     options.resume = savedState(net, { seed: model.options.seed, optimizer: flags.optimizer });
     if (options.resume && flags.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
     const onSigint = () => controller.abort();
@@ -169,6 +182,12 @@ function parseAugment(spec: string | undefined): number | undefined {
   const m = /^shift(?::(\d+))?$/.exec(spec);
   if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
   return m[1] === undefined ? 1 : Number(m[1]);
+}
+
+/** --classes / --no-classes as a CSV target mode (undefined: the automatic rule, with its note). */
+export function targetModeFlag(values: { classes?: boolean; 'no-classes'?: boolean }): 'classes' | 'values' | undefined {
+  if (values.classes && values['no-classes']) throw new UsageError('give either --classes or --no-classes, not both');
+  return values.classes ? 'classes' : values['no-classes'] ? 'values' : undefined;
 }
 
 /** IMAGE_DEFAULTS for image data, each only where its flag is absent; shifts need image data. */

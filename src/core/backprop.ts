@@ -15,6 +15,7 @@
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
+/** Everything a forward and backward pass over one batch computes, in preallocated arrays: a, z, δ, ∂J/∂W, ∂J/∂b per layer. */
 export interface Trace {
   /** Number of samples (rows) this trace is sized for. */
   readonly rows: number;
@@ -71,6 +72,7 @@ export function lossAndDelta(net: Network, trace: Trace, Y: Float): number {
   return trace.lossSum;
 }
 
+/** Options of `backward`: weight decay and the per-layer hook of the sequential update order. */
 export interface BackwardOptions {
   /** λ of the penalty (λ/2)·Σ‖W‖² (default 0). */
   weightDecay?: number;

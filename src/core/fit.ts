@@ -9,7 +9,8 @@ import { BpnetError } from './errors.ts';
 export interface ModelShape {
   readonly inputSize: number;
   readonly outputSize: number;
-  readonly extra?: { readonly classLabels?: unknown };
+  /** The names of the model's output classes, when it knows them. */
+  readonly classLabels?: readonly string[] | undefined;
 }
 
 /** Where data and model came from, for the message (file names; both optional). */
@@ -37,7 +38,7 @@ export function checkDataFits(net: ModelShape, data: Pick<Dataset, 'inputSize' |
   checkInputsFit(data.inputSize, net, sources);
   if (data.outputSize !== net.outputSize) throw mismatch(sources, `${data.outputSize} targets`, `has ${net.outputSize} outputs`);
   const where = sources.data ?? 'data', model = sources.model ? ` ${sources.model}` : '';
-  const modelLabels = net.extra?.classLabels;
+  const modelLabels = net.classLabels;
   if (Array.isArray(modelLabels) && data.labels && modelLabels.length === data.labels.length && modelLabels.join() !== data.labels.join()) {
     throw new BpnetError(`its classes are ${data.labels.join(',')} but the outputs of${model || ' the model'} mean ${modelLabels.join(',')} (classLabels)`, where);
   }

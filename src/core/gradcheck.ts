@@ -18,6 +18,7 @@ import { getKernel } from './kernels/registry.ts';
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
+/** Options of `gradientCheck`: step h, weight decay and the rest below. */
 export interface GradCheckOptions {
   /** Step h of the central difference (default 1e-3). */
   step?: number;
@@ -32,6 +33,7 @@ export interface GradCheckOptions {
   floor?: number;
 }
 
+/** Result of `gradientCheck` for one layer: the largest relative error between backprop and finite differences. */
 export interface LayerGradCheck {
   layer: number;
   /** Largest relative error over this layer's weights and (trainable or not) biases. */
@@ -43,6 +45,7 @@ export interface LayerGradCheck {
   kinks: number;
 }
 
+/** Compares backprop's gradients with central differences (J(w + h) − J(w − h)) / 2h on every weight and bias, per layer, in float64. */
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
   // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
   if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));

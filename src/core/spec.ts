@@ -32,6 +32,7 @@ export const MODEL_SCHEMA = {
   dtype: choice('dtype', DTYPES),
 } as const;
 
+/** Options of `buildSpec`: hidden and output activations and the loss. */
 export interface SpecOptions {
   /** Activation of the hidden layers (default relu). */
   activation?: ActivationName;

@@ -4,6 +4,7 @@
  * against, so that a value is refused with the same words wherever it comes from.
  */
 import type { Dataset } from './dataset.ts';
+import { NORMALIZE_NAMES, type NormalizeName } from './input-transform.ts';
 import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
 import type { Rng } from './rng.ts';
 import { choice, RULES, type OptionSchema } from './schema.ts';
@@ -58,6 +59,12 @@ export interface TrainOptions extends OptimizerOptions {
   validationSplit?: number;
   /** Explicit validation data; takes precedence over validationSplit. */
   validationData?: Dataset;
+  /**
+   * Input normalisation to fit on the training rows and keep in the model as its inputTransform
+   * (default "none"). A model that already has one keeps it (asking for another type is an error).
+   * Training, evaluation and prediction all apply the model's inputTransform to raw inputs.
+   */
+  normalize?: NormalizeName;
   /** Early stopping: epochs without a better validation loss before stopping (default 10). */
   patience?: number;
   /** Stop once the epoch loss is at or below this. */
@@ -103,4 +110,5 @@ export const TRAIN_SCHEMA = {
   patience: RULES.positiveInteger,
   targetLoss: RULES.nonNegative,
   updateOrder: choice('update order', UPDATE_ORDERS),
+  normalize: choice('normalization', NORMALIZE_NAMES),
 } as const satisfies Partial<OptionSchema<keyof TrainOptions>>;

@@ -6,8 +6,9 @@
 import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
-import { countCorrect, evaluate } from './evaluate.ts';
-import { checkDataFits } from './fit.ts';
+import { countCorrect, evaluateTransformed } from './evaluate.ts';
+import { fitInputTransform, transformDataset, type NormalizeName } from './input-transform.ts';
+import { checkDataFits, checkInputsFit } from './fit.ts';
 import type { Network } from './network.ts';
 import { createOptimizer, type Optimizer } from './optimizers.ts';
 import { Rng } from './rng.ts';
@@ -56,8 +57,13 @@ export class Trainer {
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
     const held = Math.floor(data.size * split);
     check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
-    this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
-    this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    const rows = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
+    fitNormalization(net, config.normalize, rows);
+    // Transformed once here: every batch and every validation pass reads what the network sees.
+    this.train = transformDataset(net.inputTransform, rows);
+    const validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    if (config.validationData) checkInputsFit(config.validationData.inputSize, net, { data: 'validationData' });
+    this.validation = validation && transformDataset(net.inputTransform, validation);
     const optimizer = config.optimizer ?? 'sgd';
     this.optimizer = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
     this.options = {
@@ -152,7 +158,7 @@ export class Trainer {
       if (signal?.aborted) break;
     }
     const seconds = (now() - started) / 1000;
-    const val = this.validation ? evaluate(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
+    const val = this.validation ? evaluateTransformed(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
     const stats: EpochStats = {
       epoch: this.epoch,
       loss: objectiveSum / Math.max(seen, 1),
@@ -166,6 +172,16 @@ export class Trainer {
     this.epoch++;
     return stats;
   }
+}
+
+/** Fits the inputTransform that `normalize` asks for, unless the model has one (which must then match). */
+function fitNormalization(net: Network, normalize: NormalizeName | undefined, rows: Dataset): void {
+  if (!normalize || normalize === 'none') return;
+  if (net.inputTransform) {
+    check(net.inputTransform.type === normalize, `the model already normalises its inputs with ${net.inputTransform.type}; keep that (or start from a new model)`, 'normalize');
+    return;
+  }
+  net.inputTransform = fitInputTransform(normalize, rows);
 }
 
 /** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */

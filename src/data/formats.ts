@@ -7,7 +7,7 @@ import { gunzipSync } from 'fflate';
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 import { courseDataset } from './course.ts';
-import { parseCSV } from './csv.ts';
+import { parseCSV, type CsvOptions } from './csv.ts';
 import { parseDatasetJSON } from './dataset-json.ts';
 import { isDigitsCsvHeader, parseDigitsCSV } from './digits-csv.ts';
 import { idxDataset, parseIdx } from './idx.ts';
@@ -25,6 +25,10 @@ export interface ParseDatasetOptions {
   target?: string[];
   /** MNIST IDX: the labels file that goes with an images file. */
   labels?: NamedBytes;
+  /** CSV: read a single target column as class labels ("classes") or numbers ("values"); default auto. */
+  targetMode?: CsvOptions['targetMode'];
+  /** Told when a rule decided how to read the data (the CLI prints it as a note). */
+  onNote?: (message: string) => void;
 }
 
 export interface DataFormat {
@@ -50,7 +54,7 @@ export const dataFormats: readonly DataFormat[] = [
   {
     name: 'csv', help: 'a header row; --target names the target columns (default: the last); digit CSVs (label,pixel0,…) are recognised',
     matches: (n) => /\.csv$/i.test(n),
-    parse: ({ name, bytes }, o) => parseCsvDataset(utf8(bytes), name, o.target),
+    parse: ({ name, bytes }, o) => parseCsvDataset(utf8(bytes), name, o),
   },
   {
     name: 'mnist-idx', help: '…-images-idx3-ubyte[.gz] with its …-labels-idx1-ubyte[.gz]',
@@ -90,10 +94,10 @@ export function parseJsonText(text: string, source: string): unknown {
 }
 
 /** Kaggle-style digit CSVs (label,pixel0,…) are recognised by their header; anything else is generic CSV. */
-function parseCsvDataset(text: string, source: string, target: string[] | undefined): Dataset {
+function parseCsvDataset(text: string, source: string, o: ParseDatasetOptions): Dataset {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  if (!target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, source);
-  return parseCSV(text, source, { target });
+  if (!o.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, source);
+  return parseCSV(text, source, { target: o.target, targetMode: o.targetMode, onNote: o.onNote });
 }
 
 /** IDX bytes, gunzipped first when they start with the gzip magic number. */

@@ -29,6 +29,7 @@ export interface ExplainSample {
   index?: number;
 }
 
+/** Options of `explain`: learning rate, steps, update order, scalar or matrix form, the worked example. */
 export interface ExplainOptions {
   /** η (default: 0.5 for the classic example, else 0.1 like `bpnet train`). */
   learningRate?: number;
@@ -44,6 +45,7 @@ export interface ExplainOptions {
   example?: ExampleName | null;
 }
 
+/** Most training steps one explanation shows. */
 export const MAX_EXPLAIN_STEPS = 100;
 
 /** A sample from a dataset's row `index`. */

@@ -7,7 +7,9 @@ import type { ActivationName } from '../core/activations.ts';
 import { LOSS_NAMES, losses, type LossName } from '../core/losses.ts';
 import type { UpdateOrder } from '../core/train.ts';
 
+/** A language of the explanations: English or Chinese. */
 export type Lang = 'en' | 'zh';
+/** Languages the explanations are written in. */
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /** The losses' names in one language, from their records. */

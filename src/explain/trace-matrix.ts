@@ -6,11 +6,13 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { ExplainTraceBase } from './trace.ts';
 
+/** An explanation in matrix form (networks too large to name every weight). */
 export interface MatrixTrace extends ExplainTraceBase {
   form: 'matrix';
   steps: MatrixStep[];
 }
 
+/** One training step in matrix form: the forward and backward pass of every layer and the loss before and after. */
 export interface MatrixStep {
   step: number;
   /** E before and after the update. */
@@ -48,6 +50,7 @@ export interface MatrixWeightSample {
   new: number;
 }
 
+/** One layer in the matrix form of an explanation: W, b, z, a, δ and the gradients as matrices. */
 export interface MatrixLayer {
   layer: number;
   inputs: number;

@@ -65,10 +65,12 @@ export interface ExplainTraceBase {
   notes: ExplainNote[];
 }
 
+/** Everything an explanation shows, as JSON-serialisable numbers: scalar form for small networks, matrix form otherwise. */
 export type ExplainTrace = ScalarTrace | MatrixTrace;
 
 // ───────────────────────────── scalar form ─────────────────────────────
 
+/** An explanation in scalar form: every weight named (w1, w2, …) as in the worked examples. */
 export interface ScalarTrace extends ExplainTraceBase {
   form: 'scalar';
   names: ScalarNames;
@@ -131,6 +133,7 @@ export interface ScalarNeuron {
   activation: ActivationName;
 }
 
+/** One term w·a of a weighted sum, with the names and values of both factors. */
 export interface ProductTerm {
   /** Weight name (e.g. "w1") and value. */
   weight: string;
@@ -142,6 +145,7 @@ export interface ProductTerm {
   product: number;
 }
 
+/** The loss of one sample, term by term per output neuron. */
 export interface LossTerms {
   loss: LossName;
   /** One term per output neuron: E_o = ½(target − out)² for mse, −[y log a + (1−y) log(1−a)] … */
@@ -150,6 +154,7 @@ export interface LossTerms {
   total: number;
 }
 
+/** The backward pass of one layer in scalar form: every δ and every weight's gradient and update. */
 export interface ScalarBackwardLayer {
   layer: number;
   /** True for the output layer. */

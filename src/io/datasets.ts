@@ -6,10 +6,11 @@
 import { existsSync } from 'node:fs';
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
-import { formatOf, type NamedBytes } from '../data/formats.ts';
+import { formatOf, type NamedBytes, type ParseDatasetOptions } from '../data/formats.ts';
 import { readBytes } from './files.ts';
 import { loadMnistSample } from './mnist-sample.ts';
 
+/** Options of `loadDataset`: CSV targets and how to read them, the IDX labels file, the default split. */
 export interface LoadDatasetOptions {
   /** CSV: names of the target column(s). */
   target?: string[];
@@ -17,6 +18,10 @@ export interface LoadDatasetOptions {
   labels?: string;
   /** Which split a data set with splits should give when none is named ("train" or "test"). */
   defaultSplit?: 'train' | 'test';
+  /** CSV: read a single target column as class labels ("classes") or numbers ("values"); default auto. */
+  targetMode?: ParseDatasetOptions['targetMode'];
+  /** Told when a rule decided how to read the data (the CLI prints it as a note). */
+  onNote?: (message: string) => void;
 }
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */
@@ -25,7 +30,7 @@ export async function loadDataset(spec: string, options: LoadDatasetOptions = {}
   const format = formatOf(spec, ['mnist-sample']);
   const file: NamedBytes = { name: spec, bytes: readBytes(spec) };
   const labels = format.name === 'mnist-idx' ? idxLabels(spec, options.labels) : undefined;
-  return format.parse(file, { target: options.target, labels });
+  return format.parse(file, { target: options.target, targetMode: options.targetMode, onNote: options.onNote, labels });
 }
 
 /** The labels file of an IDX images file: --labels, or the MNIST naming convention (…-images-idx3 → …-labels-idx1). */

@@ -8,6 +8,7 @@ import { losses, type LossName } from '../losses.ts';
 import { allocFloat, type DType, type Float } from '../tensor.ts';
 import type { Kernel } from './kernel.ts';
 
+/** The reference kernel: plain loops in float64 (or float32), the oracle of every fast path. */
 export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
   return {
     name: 'reference',

@@ -34,6 +34,7 @@ function gemmModule(): GemmExports | null {
 /** Below this many multiply-adds the copy in and out costs more than SIMD saves. */
 const MIN_WORK = 4096;
 
+/** The WebAssembly SIMD float32 kernel, or undefined when the engine has no WebAssembly SIMD. */
 export function createWasmKernel(): Kernel | undefined {
   const wasm = gemmModule();
   if (!wasm) return undefined;

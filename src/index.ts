@@ -24,6 +24,7 @@ export * from './core/backprop.ts';
 export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export { csvCell, readCsvRecords, type CsvRecord } from './data/csv-records.ts';
 export { parseDatasetJSON } from './data/dataset-json.ts';
 export { dataFormats, formatOf, parseDataset, parseJsonText, IDX_IMAGES_PATTERN, type DataFormat, type NamedBytes, type ParseDatasetOptions } from './data/formats.ts';
 export * from './core/evaluate.ts';

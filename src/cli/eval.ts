@@ -1,17 +1,9 @@
-import type { Dataset } from '../core/dataset.ts';
-import { predictedClass } from '../core/dataset.ts';
-import { BpnetError } from '../core/errors.ts';
-import { evaluate, type Evaluation } from '../core/evaluate.ts';
-import { predict } from '../core/predict.ts';
-import type { Network } from '../core/network.ts';
-import { courseWeightDecay } from '../data/course.ts';
-import { confusionCounts, drawConfusion, formatConfusion } from '../draw/confusion.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadMatWeights } from '../io/mat-files.ts';
-import { loadModel } from '../io/models.ts';
+import {
+  BpnetError, confusionCounts, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
+  formatConfusion, loadDataset, loadMatWeights, loadModel, type Network, predict, predictedClass, savePng,
+} from '../node.ts';
 import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { savePng } from '../io/png.ts';
-import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
+import { DATA_FORMATS_HELP, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
 import { targetModeFlag } from './train.ts';
 import { checkShapes } from './model-options.ts';

@@ -1,15 +1,8 @@
-import { predict } from '../core/predict.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
-import { readJson, readText } from '../io/files.ts';
-import { parseCSV } from '../data/csv.ts';
-import { csvCell, readCsvRecords } from '../data/csv-records.ts';
-import { predictedClass } from '../core/dataset.ts';
-import type { Network } from '../core/network.ts';
-import { createDataset, type Dataset } from '../core/dataset.ts';
+import {
+  BpnetError, checkInputsFit, createDataset, csvCell, type Dataset, loadDataset, loadModel, type Network, parseCSV, predict,
+  predictedClass, readCsvRecords, readJson, readText, writeAtomic,
+} from '../node.ts';
 import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { BpnetError } from '../core/errors.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const predictCommand: Command = {

@@ -1,10 +1,4 @@
-import { predictedClass } from '../core/dataset.ts';
-import { BpnetError } from '../core/errors.ts';
-import { predict } from '../core/predict.ts';
-import { Rng } from '../core/rng.ts';
-import { drawDigitGrid } from '../draw/digit-grid.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
+import { BpnetError, drawDigitGrid, loadDataset, loadModel, predict, predictedClass, Rng, savePng } from '../node.ts';
 import { checkShapes } from './model-options.ts';
 import { choiceFlag, DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { classNames, imageLayout } from './images.ts';

@@ -12,8 +12,10 @@
  */
 import { isOwnName, lookup, type MathText, type Operand, type RecordBase } from './record.ts';
 
+/** The activations bpnet knows: every one a record in `activations`. */
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'softplus' | 'linear' | 'softmax';
 
+/** An activation g as a record: everything known about it (f, g′, formulas, native opcode, init rule, help, names). */
 export interface Activation extends RecordBase<ActivationName> {
   /** a = g(z) for one unit (softmax: not used, see `softmaxRow`). */
   f(z: number): number;
@@ -48,6 +50,7 @@ export function sigmoid(z: number): number {
 const m = (t: string, k: string = t): MathText => ({ t, k });
 const slope = String(LEAKY_RELU_SLOPE);
 
+/** The activation records by name. */
 export const activations: Readonly<Record<ActivationName, Activation>> = {
   sigmoid: {
     name: 'sigmoid', f: sigmoid, df: (_z, a) => a * (1 - a),
@@ -127,10 +130,12 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
   },
 };
 
+/** Every activation name, in the records' order. */
 export const ACTIVATION_NAMES = Object.keys(activations) as ActivationName[];
 /** Activations allowed on hidden layers (all but the per-row ones). */
 export const HIDDEN_ACTIVATION_NAMES = ACTIVATION_NAMES.filter((a) => !activations[a].outputOnly);
 
+/** True when `name` is an activation's own name (so not `toString` or `__proto__`). */
 export const isActivationName = (name: unknown): name is ActivationName => isOwnName(activations, name);
 /** The record of an activation; a BpnetError listing the valid names otherwise. */
 export const getActivation = (name: unknown, where = 'activation'): Activation => lookup(activations, name, 'activation', where);

@@ -14,8 +14,10 @@ import { isOwnName, lookup, type MathText, type RecordBase } from './record.ts';
 import type { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
 
+/** The initialisation rules: every one a record in `initRules`. */
 export type InitName = 'auto' | 'uniform' | 'normal' | 'xavier' | 'he';
 
+/** How `Network.create` initialises: the rule and its ε. */
 export interface InitOptions {
   init?: InitName;
   /** ε of `uniform` (default 0.12) and `normal` (default 0.01). */
@@ -32,6 +34,7 @@ interface Fill {
   epsilon: number | undefined;
 }
 
+/** An initialisation rule as a record: how it fills a layer, its formula, help and names. */
 export interface InitRule extends RecordBase<InitName> {
   /** The distribution of the weights, written out. */
   readonly formula: MathText;
@@ -54,6 +57,7 @@ const scaled = (sampler: (layer: Fill) => () => number) =>
     layer.bias.fill(0);
   };
 
+/** The init rule records by name. */
 export const initRules: Readonly<Record<InitName, InitRule>> = {
   auto: {
     name: 'auto', fill: null,
@@ -97,12 +101,15 @@ export const initRules: Readonly<Record<InitName, InitRule>> = {
   },
 };
 
+/** Every init rule name, in the records' order. */
 export const INIT_NAMES = Object.keys(initRules) as InitName[];
 
+/** True when `name` is an init rule's own name. */
 export const isInitName = (name: unknown): name is InitName => isOwnName(initRules, name);
 /** The record of an init rule; a BpnetError listing the valid names otherwise. */
 export const getInitRule = (name: unknown, where = 'init'): InitRule => lookup(initRules, name, 'init rule', where);
 
+/** Fills a layer's weights and biases by the rule asked for (`auto`: the one its activation names). */
 export function initLayer(
   weights: Float, bias: Float, inputs: number, units: number, activation: ActivationName,
   rng: Rng, options: InitOptions = {},

@@ -15,8 +15,10 @@
 import type { ActivationName } from './activations.ts';
 import { isOwnName, lookup, type MathText, type Operand, type RecordBase } from './record.ts';
 
+/** The losses bpnet knows: every one a record in `losses`. */
 export type LossName = 'mse' | 'binary-cross-entropy' | 'cross-entropy';
 
+/** A loss as a record: its value and derivative per output unit, the fused output rule, formulas, help and names. */
 export interface Loss extends RecordBase<LossName> {
   /** Loss contributed by one output unit with activation a and target y. */
   f(a: number, y: number): number;
@@ -44,6 +46,7 @@ const TINY = 1e-300;
 const safeLog = (x: number): number => Math.log(x > TINY ? x : TINY);
 const m = (t: string, k: string = t): MathText => ({ t, k });
 
+/** The loss records by name. */
 export const losses: Readonly<Record<LossName, Loss>> = {
   mse: {
     name: 'mse',
@@ -99,8 +102,10 @@ export const losses: Readonly<Record<LossName, Loss>> = {
   },
 };
 
+/** Every loss name, in the records' order. */
 export const LOSS_NAMES = Object.keys(losses) as LossName[];
 
+/** True when `name` is a loss's own name. */
 export const isLossName = (name: unknown): name is LossName => isOwnName(losses, name);
 /** The record of a loss; a BpnetError listing the valid names otherwise. */
 export const getLoss = (name: unknown, where = 'loss'): Loss => lookup(losses, name, 'loss', where);

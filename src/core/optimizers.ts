@@ -11,8 +11,10 @@
 import { isOwnName, lookup, type MathText, type RecordBase } from './record.ts';
 import type { Float } from './tensor.ts';
 
+/** The optimizers bpnet knows: every one a record in `optimizers`. */
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam';
 
+/** Hyper-parameters of the optimizers (defaults per field). */
 export interface OptimizerOptions {
   /** μ of momentum and nesterov (default 0.9). */
   momentum?: number;
@@ -37,6 +39,7 @@ export interface UpdateContext {
   options: OptimizerOptions;
 }
 
+/** An optimizer as a record: its update, buffers, formula, help and names. */
 export interface OptimizerRule extends RecordBase<OptimizerName> {
   /** The update written out. */
   readonly formula: MathText;
@@ -57,6 +60,7 @@ function momentumStep(p: Float, g: Float, v: Float, { lr, options }: UpdateConte
   }
 }
 
+/** The optimizer records by name, in order of increasing complexity. */
 export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
   sgd: {
     name: 'sgd', buffers: 0,
@@ -100,12 +104,15 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
   },
 };
 
+/** Every optimizer name, in order of increasing complexity. */
 export const OPTIMIZER_NAMES = Object.keys(optimizers) as OptimizerName[];
 
+/** True when `name` is an optimizer's own name. */
 export const isOptimizerName = (name: unknown): name is OptimizerName => isOwnName(optimizers, name);
 /** The record of an optimizer; a BpnetError listing the valid names otherwise. */
 export const getOptimizerRule = (name: unknown, where = 'optimizer'): OptimizerRule => lookup(optimizers, name, 'optimizer', where);
 
+/** An optimizer instance: a rule with its own buffers and step count. */
 export interface Optimizer {
   readonly name: OptimizerName;
   /** Call once per batch, before the updates of that batch (Adam counts steps t). */
@@ -117,6 +124,7 @@ export interface Optimizer {
   setState(state: OptimizerState): void;
 }
 
+/** An optimizer's memory as plain JSON, to resume training. */
 export interface OptimizerState {
   name: OptimizerName;
   /** Steps taken (Adam's t). */

@@ -13,11 +13,13 @@ import type { Trainer } from './train.ts';
 
 /** The two orders of updates within a backward pass (see BackwardOptions.onLayerGradient). */
 export const UPDATE_ORDERS = ['simultaneous', 'sequential'] as const;
+/** "simultaneous": every δ from the old weights (correct backprop); "sequential": each layer updated before the next δ (reproduces a published error). */
 export type UpdateOrder = (typeof UPDATE_ORDERS)[number];
 
 /** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
 export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
 
+/** What `onEpoch` is told, and `TrainResult.history` holds, for each epoch. */
 export interface EpochStats {
   epoch: number;
   /** Mean objective over the epoch's batches, each measured before its update. */
@@ -30,6 +32,7 @@ export interface EpochStats {
   samplesPerSecond: number;
 }
 
+/** What `onBatch` is told after each batch. */
 export interface BatchStats {
   epoch: number;
   batch: number;
@@ -40,6 +43,7 @@ export interface BatchStats {
   accuracy: number | null;
 }
 
+/** Options of `train` / `net.fit`; every field optional, with the defaults given per field. */
 export interface TrainOptions extends OptimizerOptions {
   /** Update rule (default "sgd"). */
   optimizer?: OptimizerName;

@@ -21,8 +21,10 @@ import {
 // The options' types and schema are part of this module's API.
 export * from './train-options.ts';
 
+/** Why training stopped. */
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
 
+/** What `train` returns: the per-epoch history, the state to resume from, why it stopped and which epoch's weights the network holds. */
 export interface TrainResult {
   history: EpochStats[];
   /** Where the run stands, to resume it later (see TrainOptions.resume). */
@@ -32,12 +34,14 @@ export interface TrainResult {
   bestEpoch: number;
 }
 
+/** The learning rate of epoch `epoch` (0-based) under a schedule. */
 export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
   if (!schedule || schedule.type === 'constant') return lr;
   if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
   return lr * Math.pow(schedule.factor, epoch);
 }
 
+/** Mini-batch gradient descent step by step: `runEpoch` for whole epochs, `step` for one batch; holds the sample order, Rng and optimizer. */
 export class Trainer {
   readonly optimizer: Optimizer;
   readonly train: Dataset;

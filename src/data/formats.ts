@@ -20,6 +20,7 @@ export interface NamedBytes {
   bytes: Uint8Array;
 }
 
+/** Options of `parseDataset`: CSV targets and how to read them, the IDX labels file. */
 export interface ParseDatasetOptions {
   /** CSV: names of the target column(s). */
   target?: string[];
@@ -31,6 +32,7 @@ export interface ParseDatasetOptions {
   onNote?: (message: string) => void;
 }
 
+/** A dataset format: its name, help, which file names it takes, and its parser of bytes. */
 export interface DataFormat {
   /** Short name for messages and help, e.g. "csv". */
   readonly name: string;
@@ -45,6 +47,7 @@ export const IDX_IMAGES_PATTERN = /idx3[-.]ubyte(\.gz)?$/i;
 
 const utf8 = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
+/** Every dataset format, tried in order by file name. */
 export const dataFormats: readonly DataFormat[] = [
   {
     name: 'json', help: '{"inputs":[[…]],"targets":[[…]]}',

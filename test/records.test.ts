@@ -9,7 +9,7 @@ import {
   ACTIVATION_NAMES, activations, explain, INIT_NAMES, LOSS_NAMES, OPTIMIZER_NAMES, getActivation, getInitRule, getLoss, getOptimizerRule, HIDDEN_ACTIVATION_NAMES,
   initRules, isActivationName, isLossName, losses, Network, optimizers, renderMarkdown, renderText, symbol, type ScalarTrace,
 } from '../src/index.ts';
-import { loadNativeAddon } from '../src/io/native-kernel.ts';
+import { loadNativeAddon } from '../src/core/kernels/native.ts';
 
 const BASE = ['name', 'help', 'words'];
 const PARTS: Record<string, [Record<string, object>, string[]]> = {

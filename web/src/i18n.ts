@@ -25,7 +25,7 @@ const en = {
   epoch: 'Epoch', trainLoss: 'Train loss', testLoss: 'Test loss', trainAcc: 'Train accuracy', testAcc: 'Test accuracy',
   speed: 'samples/s', lossChart: 'Loss (solid: train, dashed: test)', accChart: 'Accuracy (solid: train, dashed: test)',
   surface: 'Decision surface (filled: train, ringed: test)', diagram: 'Network (edge width = |w|, blue +, orange −; fill = activation for the first test sample, or your drawing)',
-  keys: 'Keys: Space play/pause · → or S step · R reset',
+  keys: 'Keys: Space play/pause · → or S one batch · R reset',
   sample: 'Sample', stepNext: 'Next', stepPrev: 'Back', stepRestart: 'Restart', stepApply: 'Keep the update',
   phaseStart: 'Ready: the input is set', phaseForward: 'Forward pass, layer', phaseLoss: 'Loss', phaseBackward: 'Backward pass, layer',
   phaseUpdate: 'Weight update', pick: 'Select a neuron or an edge on the diagram to see its formula.',
@@ -38,6 +38,15 @@ const en = {
   padLabel: 'Drawing pad: draw a digit from 0 to 9',
   loaded: 'Loaded', error: 'Error',
   evalOn: 'Figures measured on {train} of {trainAll} training and {test} of {testAll} test samples (evenly spaced).',
+  plane: 'Plane (regression)', gaussian: 'Gaussian (regression)', features: 'Features',
+  modelInUse: 'Model in use', dropModel: 'Drop the model', regularization: 'Regularization', l2: 'L2 (weight decay)', l1: 'L1',
+  downloadModel: 'Download model', downloadData: 'Download data (CSV)',
+  speedControl: 'Speed', slow: 'slow', normal: 'normal', fast: 'fast', kernel: 'Kernel',
+  showTest: 'Show test data', discretize: 'Discretize output', neurons: 'Hidden neurons over the plane (each one\'s output)',
+  stepKeys: 'Keys: Space or → next · ← back',
+  addLayer: 'Add a hidden layer', removeLayer: 'Remove the last hidden layer', layers: 'hidden layers',
+  fewerNeurons: 'One neuron fewer in layer', moreNeurons: 'One neuron more in layer',
+  ignored: 'Not understood in the link (defaults used)',
 };
 
 export type Key = keyof typeof en;
@@ -63,7 +72,7 @@ const zh: Record<Key, string> = {
   epoch: '轮次', trainLoss: '训练损失', testLoss: '测试损失', trainAcc: '训练准确率', testAcc: '测试准确率',
   speed: '样本/秒', lossChart: '损失（实线：训练集，虚线：测试集）', accChart: '准确率（实线：训练集，虚线：测试集）',
   surface: '决策面（实心：训练集，空心：测试集）', diagram: '网络（边宽 = |w|，蓝色为正，橙色为负；填充 = 第一个测试样本（或你画的数字）的激活值）',
-  keys: '快捷键：空格 开始/暂停 · → 或 S 单步 · R 重置',
+  keys: '快捷键：空格 开始/暂停 · → 或 S 训练一批 · R 重置',
   sample: '样本', stepNext: '下一步', stepPrev: '上一步', stepRestart: '从头开始', stepApply: '保留这次更新',
   phaseStart: '就绪：已设置输入', phaseForward: '前向传播，第', phaseLoss: '误差', phaseBackward: '反向传播，第',
   phaseUpdate: '权重更新', pick: '在图上选择一个神经元或一条边，查看它的公式和数值。',
@@ -76,6 +85,15 @@ const zh: Record<Key, string> = {
   padLabel: '画板：画一个 0 到 9 的数字',
   loaded: '已加载', error: '错误',
   evalOn: '指标基于 {train}/{trainAll} 个训练样本和 {test}/{testAll} 个测试样本（等间隔抽取）。',
+  plane: '平面（回归）', gaussian: '高斯（回归）', features: '输入特征',
+  modelInUse: '正在使用的模型', dropModel: '移除模型', regularization: '正则化', l2: 'L2（权重衰减）', l1: 'L1',
+  downloadModel: '下载模型', downloadData: '下载数据（CSV）',
+  speedControl: '速度', slow: '慢', normal: '正常', fast: '快', kernel: '计算内核',
+  showTest: '显示测试数据', discretize: '离散化输出', neurons: '隐藏神经元在平面上的输出',
+  stepKeys: '快捷键：空格或 → 下一步 · ← 上一步',
+  addLayer: '增加一个隐藏层', removeLayer: '删除最后一个隐藏层', layers: '个隐藏层',
+  fewerNeurons: '减少一个神经元：第', moreNeurons: '增加一个神经元：第',
+  ignored: '链接中无法识别的参数（已使用默认值）',
 };
 
 const dictionaries: Record<Lang, Record<Key, string>> = { en, zh };

@@ -90,8 +90,8 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
         }
         edges.append(g);
         const text = showEdge(key) ? m.edgeText?.get(key) : undefined;
-        // At 30 % of the way: edges that cross (w2 and w3) cross at the middle, so labels there would be crossed.
-        if (text) labels.append(textBlock(x1 + 0.3 * (x2 - x1), y1 + 0.3 * (y2 - y1) - 4, text, 'edge-label', name));
+        // At 36 % of the way: edges that cross (w2 and w3) cross at the middle, so labels there would be crossed.
+        if (text) labels.append(textBlock(x1 + 0.36 * (x2 - x1), y1 + 0.36 * (y2 - y1) - 4, text, 'edge-label', name));
       });
     });
   }
@@ -134,12 +134,22 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
       const g = el('g', { class: 'bias', 'data-bias': String(li) });
       g.append(el('circle', { cx: bx, cy: by, r: 9, fill: 'var(--panel)', stroke: 'var(--muted)' }), textBlock(bx, by + 4, ['b'], 'bias-name'));
       const value = shared ? `${name} = ${fmt(b[0]!)}` : name;
-      g.append(Object.assign(textBlock(bx + 14, by + 4, [value], 'bias-label', name), {}));
-      g.lastElementChild!.setAttribute('text-anchor', 'start');
+      g.append(textBlock(bx - 14, by + 4, [value], 'bias-label', name));
+      g.lastElementChild!.setAttribute('text-anchor', 'end');
       neurons.append(g);
     });
   }
   svg.append(edges, neurons, labels);
+  backLabels(labels);
+}
+
+/** A white box behind every label, so that no edge runs through its numbers. */
+function backLabels(labels: SVGElement): void {
+  for (const text of [...labels.children] as SVGTextElement[]) {
+    const b = text.getBBox();
+    if (b.width === 0) continue;
+    labels.insertBefore(el('rect', { x: b.x - 2, y: b.y - 1, width: b.width + 4, height: b.height + 2, rx: 3, class: 'label-back' }), text);
+  }
 }
 
 function layerLabel(l: number): string {

@@ -55,6 +55,7 @@ export function draw(s: ViewState): void {
   ], [0, 1]);
   const planar = s.view.train.inputSize === 2;
   const range: [number, number] = s.regression ? [-1, 1] : [0, 1];
+  document.body.dataset.drawnPoints = String(s.view.train.size + (s.showTest && s.view.test !== s.view.train ? s.view.test.size : 0));
   if (planar) renderHeatmap($('#surface'), m?.grid ?? null, s.view.train, s.showTest ? s.view.test : null, { range, discretize: s.discretize });
   $('#neurons-card').hidden = !m?.neurons || m.neurons.length === 0;
   if (m?.neurons && m.neurons.length) renderNeurons($('#neurons'), m.neurons, net.layers.map((l) => l.activation));

@@ -83,6 +83,7 @@ async function reset(c: Config, model = active?.model ?? null): Promise<boolean>
   writeConfig({ hidden: active.net.layers.slice(0, -1).map((l) => l.units) });
   refreshLayerButtons();
   $('#surface-card').hidden = answer.view.train.inputSize !== 2;
+  $('.features-row').hidden = answer.view.train.inputSize !== 2;
   $('#pad-card').hidden = active.net.inputSize !== 784;
   $('#kernel').textContent = answer.kernel;
   $('#model-badge').hidden = !model;

@@ -16,7 +16,7 @@ import { buildData, dataCSV, parseAndCheck, strided, VIEW_ROWS, type FileStore }
 
 const ctx = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 
-const CHUNK_MS = 40;
+const CHUNK_MS = 30;
 /** The curves evaluate at most this many rows of each set (evenly spaced), so a report stays short. */
 const EVAL_ROWS = 400;
 /** Per-neuron pictures are made for networks with at most this many hidden neurons. */

@@ -89,7 +89,7 @@ test('the page loads with no errors, a drawn network and its settings in the add
   const entries = await page.evaluate(() => history.length);
   await page.locator('.layer-units button[aria-label^="One neuron more"]').first().click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('layers') === '9-8');
-  assert.equal(await page.locator('#diagram [data-name="h9"]').count(), 1);
+  await page.waitForFunction(() => document.querySelectorAll('#diagram .neuron').length === 2 + 9 + 8 + 1);
   assert.equal(await page.evaluate(() => history.length), entries);
   assert.equal(await page.textContent('#noise-value'), '0.00');
   assert.equal(await page.textContent('#kernel'), 'reference float64');

@@ -142,10 +142,16 @@ function updateButtons(): void {
   $('#status').textContent = t(running ? 'running' : 'paused');
 }
 
+/** At most this many frames a second while training: drawing is the page thread's main work. */
+const MAX_FPS = 12;
+let lastDraw = 0;
+
 function scheduleDraw(): void {
   if (drawPending || !active) return;
   drawPending = true;
-  requestAnimationFrame(() => {
+  const wait = Math.max(0, lastDraw + 1000 / MAX_FPS - performance.now());
+  setTimeout(() => requestAnimationFrame(() => {
+    lastDraw = performance.now();
     drawPending = false;
     const a = active!;
     let shown = a.config;
@@ -154,7 +160,7 @@ function scheduleDraw(): void {
       net: a.net, view: a.ready.view, sizes: a.ready.sizes, regression: a.ready.regression, features: a.config.features, last, history,
       showTest: shown.showTest, discretize: shown.discretize, digits: a.config.dataset === 'digits', pad,
     });
-  });
+  }), wait);
 }
 
 const mode = (): Mode => ($('#step-view').hidden ? 'train' : 'step');

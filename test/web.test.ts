@@ -95,7 +95,7 @@ test('the page loads with no errors, a drawn network and its settings in the add
   assert.equal(await page.textContent('#noise-value'), '0.00');
   assert.equal(await page.textContent('#kernel'), 'reference float64');
   // Errors name the control as labelled on the page, not its id.
-  await page.fill('#lr', 'fast');
+  await page.fill('#lr', '-1');
   await page.dispatchEvent('#lr', 'change');
   await page.waitForFunction(() => document.querySelector('#message')!.classList.contains('error'));
   assert.match(await page.textContent('#message') ?? '', /Learning rate η: expected a number/);

@@ -100,11 +100,11 @@ test('the page loads with no errors, a drawn network and its settings in the add
   await page.waitForFunction(() => document.querySelector('#message')!.classList.contains('error'));
   assert.match(await page.textContent('#message') ?? '', /Learning rate η: expected a number/);
   // No select cuts its longest option.
-  const cut = await page.evaluate(() => [...document.querySelectorAll('select')].flatMap((s) => {
+  const cut = await page.evaluate(() => [...document.querySelectorAll('aside select')].flatMap((s) => {
     const g = document.createElement('canvas').getContext('2d')!;
     g.font = getComputedStyle(s).font;
     const widest = Math.max(...[...s.options].map((o) => g.measureText(o.text).width));
-    return widest + 28 > s.clientWidth ? [`${s.id}: ${widest.toFixed(0)} px text in ${s.clientWidth} px`] : [];
+    return widest + 26 > s.clientWidth ? [`${s.id}: ${widest.toFixed(0)} px text in ${s.clientWidth} px`] : [];
   }));
   assert.deepEqual(cut, []);
   assert.deepEqual(errors, []);

@@ -100,7 +100,7 @@ test('the page loads with no errors, a drawn network and its settings in the add
   await page.waitForFunction(() => document.querySelector('#message')!.classList.contains('error'));
   assert.match(await page.textContent('#message') ?? '', /Learning rate η: expected a number/);
   // No select cuts its longest option.
-  const cut = await page.evaluate(() => [...document.querySelectorAll('aside select')].flatMap((s) => {
+  const cut = await page.evaluate(() => [...document.querySelectorAll<HTMLSelectElement>('aside select')].flatMap((s) => {
     const g = document.createElement('canvas').getContext('2d')!;
     g.font = getComputedStyle(s).font;
     const widest = Math.max(...[...s.options].map((o) => g.measureText(o.text).width));

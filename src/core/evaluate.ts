@@ -11,7 +11,7 @@ import type { Network } from './network.ts';
 export interface Evaluation {
   /** Mean per-sample loss. */
   loss: number;
-  /** J = loss + (λ/2)·Σ‖W‖². */
+  /** J = loss + (λ/2)·Σ‖W‖² (or + λ·Σ|W| with L1). */
   objective: number;
   /** Fraction classified correctly, or null when the targets are not classes (0/1). */
   accuracy: number | null;
@@ -20,13 +20,19 @@ export interface Evaluation {
 
 const CHUNK = 256;
 
+/** Options of `evaluate`: λ and the penalty it weighs, for the objective J. */
+export interface EvaluateOptions {
+  weightDecay?: number;
+  regularization?: 'l2' | 'l1';
+}
+
 /** Evaluates on raw data: the model's inputTransform is applied first. */
-export function evaluate(net: Network, data: Dataset, options: { weightDecay?: number } = {}): Evaluation {
+export function evaluate(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
   return evaluateTransformed(net, transformDataset(net.inputTransform, data), options);
 }
 
 /** `evaluate` on inputs already transformed (the trainer transforms its validation data once). */
-export function evaluateTransformed(net: Network, data: Dataset, options: { weightDecay?: number } = {}): Evaluation {
+export function evaluateTransformed(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
   const classification = isClassification(data);
   const traces = new Map<number, Trace>();
   const Y = net.kernel.alloc(Math.min(CHUNK, data.size) * data.outputSize);
@@ -46,7 +52,7 @@ export function evaluateTransformed(net: Network, data: Dataset, options: { weig
   const lambda = options.weightDecay ?? 0;
   return {
     loss,
-    objective: loss + (lambda / 2) * net.weightSquaredSum(),
+    objective: loss + net.penalty(lambda, options.regularization),
     accuracy: classification ? correct / data.size : null,
     samples: data.size,
   };

@@ -245,6 +245,19 @@ export class Network {
     for (const l of this.layers) for (let i = 0; i < l.weights.length; i++) sum += l.weights[i]! * l.weights[i]!;
     return sum;
   }
+
+  /** Σₗ Σ|Wₗ|, the L1 penalty without its λ (biases are not penalised). */
+  weightAbsSum(): number {
+    let sum = 0;
+    for (const l of this.layers) for (let i = 0; i < l.weights.length; i++) sum += Math.abs(l.weights[i]!);
+    return sum;
+  }
+
+  /** The weight penalty of the objective J: (λ/2)·Σ‖W‖² for "l2", λ·Σ|W| for "l1". */
+  penalty(lambda: number, regularization: 'l2' | 'l1' = 'l2'): number {
+    if (lambda === 0) return 0;
+    return regularization === 'l1' ? lambda * this.weightAbsSum() : (lambda / 2) * this.weightSquaredSum();
+  }
 }
 
 /** The given kernel, or the one the precision rule picks for `parameterCount` from the class's list. */

@@ -3,6 +3,7 @@
  * library (`train`, `Trainer`) and the CLI (`bpnet train`, which maps each key to its flag) check
  * against, so that a value is refused with the same words wherever it comes from.
  */
+import type { Regularization } from './backprop.ts';
 import type { Dataset } from './dataset.ts';
 import { NORMALIZE_NAMES, type NormalizeName } from './input-transform.ts';
 import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
@@ -53,8 +54,10 @@ export interface TrainOptions extends OptimizerOptions {
   batchSize?: number;
   /** Maximum number of epochs (default 10). */
   epochs?: number;
-  /** λ of (λ/2)·Σ‖W‖² (default 0). */
+  /** λ of (λ/2)·Σ‖W‖² (default 0), or of λ·Σ|W| with `regularization: "l1"`. */
   weightDecay?: number;
+  /** The penalty λ weighs: "l2" (default) or "l1". */
+  regularization?: Regularization;
   /** Seed of the shuffling Rng (default 1). */
   seed?: number;
   /** Shuffle the training samples each epoch (default true). */
@@ -90,6 +93,16 @@ export interface TrainOptions extends OptimizerOptions {
   resume?: TrainerState;
 }
 
+/** What `Trainer.setOptions` can change between batches without touching the weights. */
+export interface LiveOptions {
+  learningRate?: number;
+  batchSize?: number;
+  weightDecay?: number;
+  regularization?: Regularization;
+  /** A different rule starts with fresh optimizer memory (Adam's moments, momentum's velocity). */
+  optimizer?: OptimizerName;
+}
+
 /** Everything besides the weights that a resumed run needs to continue bit-identically. */
 export interface TrainerState {
   /** Epochs completed. */
@@ -108,6 +121,7 @@ export const TRAIN_SCHEMA = {
   batchSize: RULES.positiveInteger,
   epochs: RULES.count,
   weightDecay: RULES.nonNegative,
+  regularization: choice('regularization', ['l2', 'l1'] as const),
   seed: RULES.integer,
   shuffle: { kind: 'boolean' },
   validationSplit: RULES.fraction,

@@ -3,7 +3,7 @@
  * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
  * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
  */
-import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
+import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Regularization, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
 import { countCorrect, evaluateTransformed } from './evaluate.ts';
@@ -15,7 +15,7 @@ import { Rng } from './rng.ts';
 import { checkOptions } from './schema.ts';
 import type { Float } from './tensor.ts';
 import {
-  TRAIN_SCHEMA, type BatchStats, type EpochStats, type LrSchedule, type TrainerState, type TrainOptions,
+  TRAIN_SCHEMA, type BatchStats, type EpochStats, type LiveOptions, type LrSchedule, type TrainerState, type TrainOptions,
 } from './train-options.ts';
 
 // The options' types and schema are part of this module's API.
@@ -43,11 +43,17 @@ export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epo
 
 /** Mini-batch gradient descent step by step: `runEpoch` for whole epochs, `step` for one batch; holds the sample order, Rng and optimizer. */
 export class Trainer {
-  readonly optimizer: Optimizer;
+  private rule: Optimizer;
   readonly train: Dataset;
   readonly validation: Dataset | undefined;
-  readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'updateOrder' | 'shuffle'>>;
+  readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'regularization' | 'updateOrder' | 'shuffle'>>;
   epoch = 0;
+  /** η of the current epoch (from the schedule; `setOptions` may change it mid-epoch). */
+  private lr = 0;
+  /** Samples of the current epoch already trained on (0 = the epoch has not begun). */
+  private cursor = 0;
+  /** The current epoch's running sums, for its EpochStats. */
+  private sums = { loss: 0, objective: 0, correct: 0, seen: 0, started: 0 };
   private readonly rng: Rng;
   private readonly order: Uint32Array;
   private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
@@ -69,18 +75,49 @@ export class Trainer {
     if (config.validationData) checkInputsFit(config.validationData.inputSize, net, { data: 'validationData' });
     this.validation = validation && transformDataset(net.inputTransform, validation);
     const optimizer = config.optimizer ?? 'sgd';
-    this.optimizer = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
+    this.rule = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
     this.options = {
       learningRate: config.learningRate ?? (optimizer === 'adam' ? 0.001 : 0.1),
       batchSize: Math.min(config.batchSize ?? 32, this.train.size),
       weightDecay: config.weightDecay ?? 0,
+      regularization: config.regularization ?? 'l2',
       updateOrder: config.updateOrder ?? 'simultaneous',
       shuffle: config.shuffle ?? true,
     };
     this.rng = new Rng(config.seed ?? 1);
     this.order = Uint32Array.from({ length: this.train.size }, (_, i) => i);
     this.classification = isClassification(this.train);
-    this.backwardOptions = { weightDecay: this.options.weightDecay };
+    // Made once: a training step allocates nothing.
+    this.backwardOptions = {
+      weightDecay: this.options.weightDecay,
+      regularization: this.options.regularization,
+    };
+  }
+
+  /** The update rule in use (replaced by `setOptions({ optimizer })`). */
+  get optimizer(): Optimizer {
+    return this.rule;
+  }
+
+  /**
+   * Changes η, the batch size, λ, the penalty or the optimizer from the next batch on, keeping the
+   * weights and the place in the epoch (the playground's controls act on a running network).
+   */
+  setOptions(o: LiveOptions): void {
+    validateOptions(o);
+    if (o.learningRate !== undefined) this.options.learningRate = o.learningRate;
+    if (o.batchSize !== undefined) this.options.batchSize = Math.min(o.batchSize, this.train.size);
+    if (o.weightDecay !== undefined) this.options.weightDecay = this.backwardOptions.weightDecay = o.weightDecay;
+    if (o.regularization !== undefined) this.options.regularization = this.backwardOptions.regularization = o.regularization;
+    if (o.optimizer !== undefined && o.optimizer !== this.rule.name) {
+      this.rule = createOptimizer(o.optimizer, { ...this.config, axpy: this.config.axpy ?? this.net.kernel.axpy });
+    }
+    if (o.learningRate !== undefined && this.cursor > 0) this.lr = learningRateAt(o.learningRate, this.config.schedule, this.epoch);
+  }
+
+  /** Epochs done, fractional: a third of the way through the fourth epoch is 3.33. */
+  get epochProgress(): number {
+    return this.epoch + this.cursor / this.train.size;
   }
 
   getState(): TrainerState {
@@ -91,6 +128,7 @@ export class Trainer {
     check(state.order.length === this.train.size, `the saved run had ${state.order.length} training samples, this data has ${this.train.size}`, 'resume');
     check(state.optimizer.name === this.optimizer.name, `the saved run used ${state.optimizer.name}, not ${this.optimizer.name}`, 'resume');
     this.epoch = state.epoch;
+    this.cursor = 0;
     this.rng.setState(state.rng);
     this.order.set(state.order);
     this.optimizer.setState(state.optimizer);
@@ -134,47 +172,77 @@ export class Trainer {
     return b;
   }
 
-  /** Runs one epoch (all batches) and returns its statistics. */
-  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal): EpochStats {
-    const started = now();
-    const { batchSize, shuffle } = this.options;
+  /**
+   * Trains on the next mini-batch of the current epoch and returns its statistics. The epoch's first
+   * batch shuffles the samples and takes η from the schedule; after its last batch `epoch` advances.
+   * `runEpoch` is this in a loop; callers that pace training themselves (the playground) call it directly.
+   */
+  nextBatch(): BatchStats {
     const data = this.train;
-    const lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
-    if (shuffle) this.rng.shuffle(this.order);
-    let lossSum = 0, correct = 0, seen = 0, batch = 0;
-    let objectiveSum = 0;
-    for (let start = 0; start < data.size; start += batchSize, batch++) {
-      const rows = Math.min(batchSize, data.size - start);
-      const { trace, Y } = this.buffersFor(rows);
-      gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
-      gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
-      this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
-      const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
-      const r = this.step(trace, Y, lr);
-      lossSum += r.lossSum;
-      objectiveSum += r.lossSum + pen * rows;
-      correct += r.correct;
-      seen += rows;
-      onBatch?.({
-        epoch: this.epoch, batch, batches: this.batchesPerEpoch, samples: rows, loss: r.lossSum / rows,
-        accuracy: this.classification ? r.correct / rows : null,
-      });
-      if (signal?.aborted) break;
-    }
+    if (this.cursor === 0) this.beginEpoch();
+    const start = this.cursor;
+    const rows = Math.min(this.options.batchSize, data.size - start);
+    const { trace, Y } = this.buffersFor(rows);
+    gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
+    gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
+    this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
+    const pen = this.net.penalty(this.options.weightDecay, this.options.regularization);
+    const r = this.step(trace, Y, this.lr);
+    const sums = this.sums;
+    sums.loss += r.lossSum;
+    sums.objective += r.lossSum + pen * rows;
+    sums.correct += r.correct;
+    sums.seen += rows;
+    this.cursor += rows;
+    const stats: BatchStats = {
+      epoch: this.epoch, batch: Math.ceil(start / this.options.batchSize), batches: this.batchesPerEpoch, samples: rows,
+      loss: r.lossSum / rows, accuracy: this.classification ? r.correct / rows : null,
+    };
+    if (this.cursor >= data.size) this.finishEpoch();
+    return stats;
+  }
+
+  /** Statistics of the epoch that `nextBatch` finished last (null before the first one ends). */
+  lastEpoch: EpochStats | null = null;
+
+  private beginEpoch(): void {
+    this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
+    if (this.options.shuffle) this.rng.shuffle(this.order);
+    this.sums = { loss: 0, objective: 0, correct: 0, seen: 0, started: now() };
+  }
+
+  /** Closes the current epoch (also when it was cut short): its statistics, then `epoch` advances. */
+  private finishEpoch(): EpochStats {
+    const { objective, correct, seen, started } = this.sums;
     const seconds = (now() - started) / 1000;
-    const val = this.validation ? evaluateTransformed(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
+    const val = this.validation
+      ? evaluateTransformed(this.net, this.validation, { weightDecay: this.options.weightDecay, regularization: this.options.regularization })
+      : undefined;
     const stats: EpochStats = {
       epoch: this.epoch,
-      loss: objectiveSum / Math.max(seen, 1),
+      loss: objective / Math.max(seen, 1),
       accuracy: this.classification ? correct / Math.max(seen, 1) : null,
       valLoss: val ? val.objective : null,
       valAccuracy: val ? val.accuracy : null,
       seconds,
-      learningRate: lr,
+      learningRate: this.lr,
       samplesPerSecond: seen / Math.max(seconds, 1e-9),
     };
     this.epoch++;
+    this.cursor = 0;
+    this.lastEpoch = stats;
     return stats;
+  }
+
+  /** Runs one epoch (all batches; the rest of it if `nextBatch` began it) and returns its statistics. */
+  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal): EpochStats {
+    const epoch = this.epoch;
+    while (this.epoch === epoch) {
+      const b = this.nextBatch();
+      onBatch?.(b);
+      if (signal?.aborted && this.epoch === epoch) return this.finishEpoch();
+    }
+    return this.lastEpoch!;
   }
 }
 

@@ -11,6 +11,8 @@
  * await train(net, xor, { optimizer: 'adam', learningRate: 0.05, epochs: 500, batchSize: 4 });
  * console.log(evaluate(net, xor)); // { loss: 0.00…, accuracy: 1, … }
  */
+export * from './core/record.ts';
+export * from './core/schema.ts';
 export * from './core/activations.ts';
 export * from './core/losses.ts';
 export * from './core/errors.ts';
@@ -18,20 +20,27 @@ export * from './core/tensor.ts';
 export * from './core/rng.ts';
 export * from './core/init.ts';
 export * from './core/network.ts';
+export type { DenseLayer, LayerSpec, NetworkSpec } from './core/architecture.ts';
 export * from './core/backprop.ts';
 export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export { csvCell, readCsvRecords, type CsvRecord } from './data/csv-records.ts';
 export { parseDatasetJSON } from './data/dataset-json.ts';
+export { dataFormats, formatOf, parseDataset, parseJsonText, IDX_IMAGES_PATTERN, type DataFormat, type NamedBytes, type ParseDatasetOptions } from './data/formats.ts';
 export * from './core/evaluate.ts';
+export * from './core/predict.ts';
+export * from './core/input-transform.ts';
 export * from './core/train.ts';
+export { Trainer, learningRateAt, type EpochTiming } from './core/trainer.ts';
+export * from './core/fit.ts';
 export * from './core/gradcheck.ts';
 export * from './core/model-json.ts';
-export type { Kernel, UpdateHyper } from './core/kernels/kernel.ts';
+export type { Kernel } from './core/kernels/kernel.ts';
 export { createReferenceKernel } from './core/kernels/reference.ts';
 export { createJs32Kernel } from './core/kernels/js32.ts';
 export { createWasmKernel } from './core/kernels/wasm.ts';
-export { getKernel, registerKernel, kernelNames } from './core/kernels/registry.ts';
+export { getKernel, kernelNames, kernelInfo, BROWSER_KERNELS, type KernelBackend, type KernelList, type KernelStatus } from './core/kernels/registry.ts';
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
 export * from './explain/index.ts';

@@ -5,38 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getKernel } from '../src/core/kernels/registry.ts';
-import type { Kernel, UpdateHyper } from '../src/core/kernels/kernel.ts';
-import { createReferenceKernel } from '../src/core/kernels/reference.ts';
-import { OPTIMIZER_NAMES } from '../src/core/optimizers.ts';
+import { OPTIMIZER_NAMES, type UpdateContext } from '../src/core/optimizers.ts';
 import { Rng } from '../src/core/rng.ts';
 import { byteDataset, copyInputRows, scaledBytes } from '../src/core/dataset.ts';
+import { fitInputTransform, transformDataset } from '../src/core/input-transform.ts';
+import { loadNativeAddon } from '../src/core/kernels/native.ts';
 import { Network, Trainer, evaluate } from '../src/index.ts';
-import { createNativeKernel, loadNativeAddon } from '../src/io/native-kernel.ts';
-
-const ref = createReferenceKernel('float64');
-const native = createNativeKernel('float32');
-const NATIVE_SKIP = native ? false : 'native addon not built (run `npm run build:native`); its cases are skipped';
-const fast: [string, Kernel | undefined][] = [['js32', getKernel('js32', 'float32')], ['wasm', getKernel('wasm', 'float32')], ['native', native]];
-
-function random(rng: Rng, n: number, scale = 1): [Float32Array, Float64Array] {
-  const f32 = new Float32Array(n);
-  for (let i = 0; i < n; i++) f32[i] = (rng.next() * 2 - 1) * scale;
-  return [f32, Float64Array.from(f32)];
-}
+import { assertClose, fast, NATIVE_SKIP, random, ref } from './kernel-helpers.ts';
 
 /** |x − y| ≤ tol·(|y| + floor): `floor` is the magnitude of the terms that may cancel in y. */
-function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string, floor: number): void {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < expected.length; i++) {
-    const err = Math.abs(actual[i]! - expected[i]!);
-    if (!(err <= tol * (Math.abs(expected[i]!) + floor))) assert.fail(`${what}[${i}]: ${actual[i]} vs ${expected[i]} (error ${err})`);
-  }
-}
+const closeTo = (actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string, floor: number): void =>
+  assertClose(actual, expected, Array.from(expected, (y) => Math.abs(y) + floor), tol, what);
 
-const hyper = (t: number): UpdateHyper => ({
-  lr: 0.01, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, c1: 1 - 0.9 ** t, c2: 1 - 0.999 ** t,
-});
+const hyper = (t: number): UpdateContext => ({ lr: 0.01, t, options: { momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } });
 
 for (const [name, kernel] of fast) {
   const skip = name === 'native' ? NATIVE_SKIP : kernel ? false : `${name} kernel unavailable`;
@@ -77,8 +58,8 @@ for (const [name, kernel] of fast) {
         ref.update(rule, p64, g64, b.map((x) => x[1]), hyper(t));
       }
       // Parameters start in [−1, 1]: their rounding is relative to that, not to a cancelled result.
-      assertClose(p32, p64, 1e-5, `${rule} n=${n} parameters`, 1);
-      b.forEach((x, i) => assertClose(x[0], x[1], 1e-5, `${rule} n=${n} buffer ${i}`, 0.1));
+      closeTo(p32, p64, 1e-5, `${rule} n=${n} parameters`, 1);
+      b.forEach((x, i) => closeTo(x[0], x[1], 1e-5, `${rule} n=${n} buffer ${i}`, 0.1));
     }
   });
 
@@ -107,7 +88,30 @@ for (const [name, kernel] of fast) {
 test('native: gather refuses indices beyond the source', { skip: NATIVE_SKIP }, () => {
   const lib = loadNativeAddon()!;
   const table = scaledBytes(1);
-  assert.throws(() => lib.gather(new Uint8Array(6), 3, Uint32Array.of(0, 2), 0, 2, new Float32Array(6), table), /out of range/);
-  assert.throws(() => lib.gather(new Float32Array(6), 3, Uint32Array.of(0), 0, 2, new Float32Array(6), null), /too short/);
-  assert.throws(() => lib.gather(new Uint8Array(6), 3, Uint32Array.of(0), 0, 1, new Float32Array(3), new Float32Array(255)), /too short/);
+  assert.throws(() => lib.gather!(new Uint8Array(6), 3, Uint32Array.of(0, 2), 0, 2, new Float32Array(6), table), /out of range/);
+  assert.throws(() => lib.gather!(new Float32Array(6), 3, Uint32Array.of(0), 0, 2, new Float32Array(6), null), /too short/);
+  assert.throws(() => lib.gather!(new Uint8Array(6), 3, Uint32Array.of(0), 0, 1, new Float32Array(3), new Float32Array(255)), /too short/);
+});
+
+test('byte-backed data: normalisation fits on the bytes and transforms into floats; a spread copy is a float dataset', () => {
+  const bytes = Uint8Array.of(0, 255, 51, 102, 204, 0);
+  const data = byteDataset({ size: 3, inputSize: 2, outputSize: 1, targets: Float64Array.of(0, 1, 1), classLabels: ['a', 'b'] }, bytes, scaledBytes(1 / 255));
+  const floats = { size: 3, inputSize: 2, outputSize: 1, targets: data.targets, inputs: Float64Array.from(bytes, (b) => Math.fround(b / 255)) };
+  for (const type of ['zscore', 'minmax'] as const) {
+    const t = fitInputTransform(type, data)!;
+    assert.deepEqual(t, fitInputTransform(type, floats));
+    const out = transformDataset(t, data);
+    assert.equal(out.inputBytes, undefined);
+    assert.deepEqual(out.classLabels, ['a', 'b']);
+    assert.deepEqual(Array.from(out.inputs), Array.from(transformDataset(t, floats).inputs));
+  }
+  // minmax by hand: column 0 holds 0, 0.2, 0.8 (as float32) → 0, 0.25, 1.
+  const mm = transformDataset(fitInputTransform('minmax', data), data).inputs;
+  assert.deepEqual([mm[0], mm[4]], [0, 1]);
+  assert.ok(Math.abs(mm[2]! - 0.25) < 1e-7);
+  const copy = { ...data, size: 2, inputs: Float64Array.of(9, 8, 7, 6), targets: Float64Array.of(1, 0) };
+  assert.equal(copy.inputBytes, undefined);
+  const rows = new Float64Array(4);
+  copyInputRows(copy, 0, 2, rows);
+  assert.deepEqual(Array.from(rows), [9, 8, 7, 6]);
 });

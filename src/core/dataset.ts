@@ -4,6 +4,7 @@
 import { BpnetError, check } from './errors.ts';
 import type { Float } from './tensor.ts';
 
+/** Samples as two row-major matrices of the same number of rows: inputs (size × inputSize) and targets (size × outputSize). */
 export interface Dataset {
   readonly size: number;
   readonly inputSize: number;
@@ -12,6 +13,11 @@ export interface Dataset {
   readonly targets: Float;
   /** Names of the target columns or classes, when known (e.g. from a CSV header). */
   readonly labels?: string[];
+  /**
+   * Set when the targets are one-hot classes: the name of each class (CSV label column, IDX,
+   * .mat y, digits). `bpnet train` stores it in the model as "classLabels".
+   */
+  readonly classLabels?: string[];
   /** Set when every input row is a grey image (MNIST, the course's X): its size and unrolling. */
   readonly image?: ImageShape;
   /**
@@ -23,6 +29,7 @@ export interface Dataset {
   readonly inputBytes?: ByteInputs;
 }
 
+/** Inputs held as bytes: input i is `values[data[i]]`. */
 export interface ByteInputs {
   readonly data: Uint8Array;
   /** The number each byte value stands for (256 entries). */
@@ -36,15 +43,16 @@ export function scaledBytes(scale: number): Float32Array {
 
 /**
  * A dataset whose inputs are bytes standing for `values[byte]` (see Dataset.inputBytes and
- * scaledBytes). `inputs` is a lazy float32 copy for code that wants plain numbers.
+ * scaledBytes). `inputs` is a lazy float32 copy for code that wants plain numbers. `inputBytes` is
+ * not enumerable, so a copy made by spreading (`{ ...data, inputs: other }`, `{ ...data, size }`)
+ * is a plain float dataset and never pairs the old bytes with new rows.
  */
 export function byteDataset(fields: Omit<Dataset, 'inputs' | 'inputBytes'>, bytes: Uint8Array, values: Float32Array): Dataset {
   check(bytes.length === fields.size * fields.inputSize, `holds ${bytes.length} bytes, expected ${fields.size}×${fields.inputSize}`, 'inputs');
   check(values.length === 256, `expected 256 byte values, got ${values.length}`, 'inputs');
   let floats: Float32Array | undefined;
-  return {
+  const data = {
     ...fields,
-    inputBytes: { data: bytes, values },
     get inputs(): Float32Array {
       if (!floats) {
         floats = new Float32Array(bytes.length);
@@ -53,6 +61,17 @@ export function byteDataset(fields: Omit<Dataset, 'inputs' | 'inputBytes'>, byte
       return floats;
     },
   };
+  return Object.defineProperty(data, 'inputBytes', { value: { data: bytes, values }, enumerable: false });
+}
+
+/**
+ * Every field of a dataset except its inputs, read key by key: a spread would read the lazy
+ * `inputs` of byte-backed data and so make the float copy it exists to avoid.
+ */
+export function datasetFields(data: Dataset): Omit<Dataset, 'inputs' | 'inputBytes'> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) if (key !== 'inputs') out[key] = data[key as keyof Dataset];
+  return out as unknown as Omit<Dataset, 'inputs' | 'inputBytes'>;
 }
 
 /** Rows [start, start + rows) of the inputs, as numbers, into dst (rows × inputSize). */
@@ -67,6 +86,7 @@ export function copyInputRows(data: Dataset, start: number, rows: number, dst: F
   for (let i = 0; i < n; i++) dst[i] = values[b[from + i]!]!;
 }
 
+/** How the inputs of a sample form a grey image (width × height pixels, row or column order). */
 export interface ImageShape {
   width: number;
   height: number;
@@ -118,11 +138,10 @@ function flattenChecked(rows: readonly (readonly number[])[], cols: number, wher
 
 /** Rows [start, end) as a dataset sharing no memory with the original. */
 export function sliceDataset(data: Dataset, start: number, end: number): Dataset {
-  if (data.inputBytes) {
-    // Field by field: a spread would read the lazy `inputs` and so make the floats.
-    const { inputSize, outputSize, labels, image, inputBytes } = data;
+  const { inputBytes, inputSize, outputSize } = data;
+  if (inputBytes) {
     return byteDataset(
-      { size: end - start, inputSize, outputSize, labels, image, targets: data.targets.slice(start * outputSize, end * outputSize) },
+      { ...datasetFields(data), size: end - start, targets: data.targets.slice(start * outputSize, end * outputSize) },
       inputBytes.data.slice(start * inputSize, end * inputSize), inputBytes.values,
     );
   }

@@ -1,97 +1,21 @@
 /**
  * The training loop: mini-batch gradient descent with shuffling, schedules, stopping criteria and
- * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
- * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
+ * callbacks. `train` runs whole epochs of a `Trainer` (trainer.ts) and yields to the event loop now
+ * and then, so it can be cancelled with an AbortSignal.
  */
-import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
-import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
-import { BpnetError, check } from './errors.ts';
-import { countCorrect, evaluate } from './evaluate.ts';
+import type { Dataset } from './dataset.ts';
+import { BpnetError } from './errors.ts';
 import type { Network } from './network.ts';
-import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
-import { Rng } from './rng.ts';
-import { tinyStep, tinyStepApplies } from './tiny.ts';
-import type { Float } from './tensor.ts';
+import type { EpochStats, TrainerState, TrainOptions } from './train-options.ts';
+import { now, Trainer, type EpochTiming } from './trainer.ts';
 
-export type UpdateOrder = 'simultaneous' | 'sequential';
+// The options' types and schema are part of this module's API.
+export * from './train-options.ts';
 
-/** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
-export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
-
-export interface EpochStats {
-  epoch: number;
-  /** Mean objective over the epoch's batches, each measured before its update. */
-  loss: number;
-  accuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  seconds: number;
-  learningRate: number;
-  samplesPerSecond: number;
-}
-
-export interface BatchStats {
-  epoch: number;
-  batch: number;
-  batches: number;
-  /** Samples in this batch. */
-  samples: number;
-  loss: number;
-  accuracy: number | null;
-}
-
-export interface TrainOptions extends OptimizerOptions {
-  /** Update rule (default "sgd"). */
-  optimizer?: OptimizerName;
-  /** η (default 0.001 for adam, 0.1 otherwise). */
-  learningRate?: number;
-  /** Samples per batch: 1 = online, ≥ size = full batch (default 32). */
-  batchSize?: number;
-  /** Maximum number of epochs (default 10). */
-  epochs?: number;
-  /** λ of (λ/2)·Σ‖W‖² (default 0). */
-  weightDecay?: number;
-  /** Seed of the shuffling Rng (default 1). */
-  seed?: number;
-  /** Shuffle the training samples each epoch (default true). */
-  shuffle?: boolean;
-  /** Fraction of the data (its last rows) held out for validation and early stopping (default 0). */
-  validationSplit?: number;
-  /** Explicit validation data; takes precedence over validationSplit. */
-  validationData?: Dataset;
-  /** Early stopping: epochs without a better validation loss before stopping (default 10). */
-  patience?: number;
-  /** Stop once the epoch loss is at or below this. */
-  targetLoss?: number;
-  schedule?: LrSchedule;
-  /** "simultaneous" (correct backprop, default) or "sequential" (see BackwardOptions.onLayerGradient). */
-  updateOrder?: UpdateOrder;
-  signal?: AbortSignal;
-  /**
-   * Changes each training batch after it is gathered and before the forward pass (data
-   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major. It draws from
-   * the trainer's own Rng, so a resumed run stays bit-identical.
-   */
-  augment?: (X: Float, rows: number, cols: number, rng: Rng) => void;
-  onBatch?: (stats: BatchStats) => void;
-  /** Return false to stop after this epoch. `trainer.getState()` gives a checkpoint. */
-  onEpoch?: (stats: EpochStats, trainer: Trainer) => void | boolean;
-  /** Continue a run saved with `Trainer.getState()`: same shuffling, optimizer memory and epoch count. */
-  resume?: TrainerState;
-}
-
-/** Everything besides the weights that a resumed run needs to continue bit-identically. */
-export interface TrainerState {
-  /** Epochs completed. */
-  epoch: number;
-  rng: number[];
-  /** The current sample order (shuffling permutes it in place each epoch). */
-  order: number[];
-  optimizer: OptimizerState;
-}
-
+/** Why training stopped. */
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
 
+/** What `train` returns: the per-epoch history, the state to resume from, why it stopped and which epoch's weights the network holds. */
 export interface TrainResult {
   history: EpochStats[];
   /** Where the run stands, to resume it later (see TrainOptions.resume). */
@@ -99,174 +23,6 @@ export interface TrainResult {
   stopReason: StopReason;
   /** Epoch whose weights the network holds at the end (the best one with early stopping). */
   bestEpoch: number;
-}
-
-export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
-  if (!schedule || schedule.type === 'constant') return lr;
-  if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
-  return lr * Math.pow(schedule.factor, epoch);
-}
-
-export class Trainer {
-  readonly optimizer: Optimizer;
-  readonly train: Dataset;
-  readonly validation: Dataset | undefined;
-  readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'updateOrder' | 'shuffle'>>;
-  epoch = 0;
-  private readonly rng: Rng;
-  private readonly order: Uint32Array;
-  private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
-  private readonly classification: boolean;
-  private readonly updateLayer: (layer: number) => void;
-  private readonly backwardOptions: BackwardOptions;
-  private lr = 0;
-  /** Single-sample steps take the small-network fast path (tiny.ts). */
-  private readonly tiny: boolean;
-
-  constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
-    validateOptions(config);
-    check(data.inputSize === net.inputSize, `data has ${data.inputSize} inputs but the model expects ${net.inputSize}`, 'data');
-    check(data.outputSize === net.outputSize, `data has ${data.outputSize} targets but the model has ${net.outputSize} outputs`, 'data');
-    const split = config.validationData ? 0 : (config.validationSplit ?? 0);
-    const held = Math.floor(data.size * split);
-    check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
-    this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
-    this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
-    const optimizer = config.optimizer ?? 'sgd';
-    // Updates run fused on the network's kernel (one pass per parameter array, SIMD where native).
-    this.optimizer = createOptimizer(optimizer, config.axpy ? config : { ...config, update: config.update ?? net.kernel.update });
-    this.options = {
-      learningRate: config.learningRate ?? (optimizer === 'adam' ? 0.001 : 0.1),
-      batchSize: Math.min(config.batchSize ?? 32, this.train.size),
-      weightDecay: config.weightDecay ?? 0,
-      updateOrder: config.updateOrder ?? 'simultaneous',
-      shuffle: config.shuffle ?? true,
-    };
-    this.rng = new Rng(config.seed ?? 1);
-    this.order = Uint32Array.from({ length: this.train.size }, (_, i) => i);
-    this.classification = isClassification(this.train);
-    this.updateLayer = (i) => {
-      const layer = net.layers[i]!;
-      const trace = this.currentTrace!;
-      this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
-      if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
-    };
-    this.tiny = optimizer === 'sgd' && !config.axpy && this.options.updateOrder === 'simultaneous' && tinyStepApplies(net, 1);
-    // Made once: a training step allocates nothing.
-    this.backwardOptions = {
-      weightDecay: this.options.weightDecay,
-      onLayerGradient: this.options.updateOrder === 'sequential' ? this.updateLayer : undefined,
-    };
-  }
-
-  private currentTrace: Trace | undefined;
-
-  getState(): TrainerState {
-    return { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
-  }
-
-  setState(state: TrainerState): void {
-    check(state.order.length === this.train.size, `the saved run had ${state.order.length} training samples, this data has ${this.train.size}`, 'resume');
-    check(state.optimizer.name === this.optimizer.name, `the saved run used ${state.optimizer.name}, not ${this.optimizer.name}`, 'resume');
-    this.epoch = state.epoch;
-    this.rng.setState(state.rng);
-    this.order.set(state.order);
-    this.optimizer.setState(state.optimizer);
-  }
-
-  get batchesPerEpoch(): number {
-    return Math.ceil(this.train.size / this.options.batchSize);
-  }
-
-  /**
-   * One gradient step on the given rows (row-major, already gathered); returns the summed loss
-   * before the update and the number of correctly classified rows.
-   */
-  step(trace: Trace, Y: Float, lr: number): { lossSum: number; correct: number } {
-    const lossSum = this.stepLoss(trace, Y, lr);
-    return { lossSum, correct: this.correctIn(trace, Y) };
-  }
-
-  /** Rows of the last forward pass (still in the trace after the update) classified correctly. */
-  private correctIn(trace: Trace, Y: Float): number {
-    const net = this.net;
-    return this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
-  }
-
-  /** The step itself, returning only the summed loss: the epoch loop allocates nothing per batch. */
-  private stepLoss(trace: Trace, Y: Float, lr: number): number {
-    const net = this.net;
-    this.lr = lr;
-    this.currentTrace = trace;
-    this.optimizer.beginStep();
-    // The same step without kernel dispatch (see tiny.ts); bit-identical.
-    if (this.tiny && trace.rows === 1) return tinyStep(net, trace, Y, lr, this.options.weightDecay);
-    forward(net, trace);
-    const lossSum = lossAndDelta(net, trace, Y);
-    backward(net, trace, this.backwardOptions);
-    if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
-    return lossSum;
-  }
-
-  /** Buffers for a batch of `rows` samples, made once per batch size. */
-  buffersFor(rows: number): { trace: Trace; Y: Float } {
-    let b = this.traces.get(rows);
-    if (!b) this.traces.set(rows, (b = { trace: createTrace(this.net, rows), Y: this.net.kernel.alloc(rows * this.net.outputSize) }));
-    return b;
-  }
-
-  /**
-   * Runs one epoch (all batches) and returns its statistics. `timing` is for `train`, which times
-   * back-to-back epochs shorter than a clock read in groups: `startedAt` is the clock reading to
-   * count from (default: now), and `untimed` skips the reading at the end (seconds is then NaN).
-   */
-  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal, timing?: { startedAt: number; untimed: boolean }): EpochStats {
-    const started = timing ? timing.startedAt : now();
-    const { batchSize, shuffle } = this.options;
-    const data = this.train;
-    this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
-    if (shuffle) this.rng.shuffle(this.order);
-    let lossSum = 0, correct = 0, seen = 0, batch = 0;
-    let objectiveSum = 0;
-    for (let start = 0; start < data.size; start += batchSize, batch++) {
-      const rows = Math.min(batchSize, data.size - start);
-      const { trace, Y } = this.buffersFor(rows);
-      const bytes = data.inputBytes, k = this.net.kernel;
-      if (bytes) k.gather(bytes.data, data.inputSize, this.order, start, rows, trace.a[0]!, bytes.values);
-      else k.gather(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
-      k.gather(data.targets, data.outputSize, this.order, start, rows, Y);
-      this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
-      const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
-      const batchLoss = this.stepLoss(trace, Y, this.lr), batchCorrect = this.correctIn(trace, Y);
-      lossSum += batchLoss;
-      objectiveSum += batchLoss + pen * rows;
-      correct += batchCorrect;
-      seen += rows;
-      onBatch?.({
-        epoch: this.epoch, batch, batches: this.batchesPerEpoch, samples: rows, loss: batchLoss / rows,
-        accuracy: this.classification ? batchCorrect / rows : null,
-      });
-      if (signal?.aborted) break;
-    }
-    const seconds = timing?.untimed ? NaN : (now() - started) / 1000;
-    const val = this.validation ? evaluate(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
-    const stats: EpochStats = {
-      epoch: this.epoch,
-      loss: objectiveSum / Math.max(seen, 1),
-      accuracy: this.classification ? correct / Math.max(seen, 1) : null,
-      valLoss: val ? val.objective : null,
-      valAccuracy: val ? val.accuracy : null,
-      seconds,
-      learningRate: this.lr,
-      samplesPerSecond: seen / Math.max(seconds, 1e-9),
-    };
-    this.epoch++;
-    return stats;
-  }
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /**
@@ -287,12 +43,12 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
   // Without callbacks nobody sees an epoch's statistics before the run ends, and nothing runs
   // between epochs: epochs far shorter than a clock read (one-sample data sets, ~0.3 µs) are then
   // timed in groups, each epoch of a group getting the group's mean (see timeGroup).
-  const grouped = !options.onEpoch && !options.onBatch && !options.validationData && !options.validationSplit;
-  const timing = { startedAt: 0, untimed: false };
+  const grouped = !options.onEpoch && !options.onBatch && !trainer.validation;
+  const timing: EpochTiming = { startedAt: 0, untimed: false };
   let groupSize = 1, groupStart = 0;
   for (let e = 0; e < epochs; e++) {
     if (grouped) {
-      if (e - groupStart === 0) timing.startedAt = now();
+      if (e === groupStart) timing.startedAt = now();
       timing.untimed = e - groupStart < groupSize - 1 && e < epochs - 1;
     }
     const stats = trainer.runEpoch(options.onBatch, options.signal, grouped ? timing : undefined);
@@ -315,7 +71,8 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
     if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
     if (best && stats.epoch - best.epoch >= patience) { stopReason = 'early-stopping'; break; }
-    if (busy > 50 && groupStart === e + 1) {
+    // (Not inside a timing group: its clock runs.)
+    if (busy > 50 && (!grouped || groupStart === e + 1)) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       busy = 0;
       if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
@@ -343,20 +100,4 @@ function timeGroup(history: EpochStats[], from: number, size: number, samples: n
     }
   }
   return seconds < 20e-6 ? Math.min(64, size * 2) : 1;
-}
-
-function validateOptions(o: TrainOptions): void {
-  const positive = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v > 0), `must be a positive number, got ${v}`, name);
-  const nonNegative = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v >= 0), `must be a number ≥ 0, got ${v}`, name);
-  check(o.optimizer === undefined || OPTIMIZER_NAMES.includes(o.optimizer), `unknown optimizer "${o.optimizer}" (expected ${OPTIMIZER_NAMES.join(', ')})`, 'optimizer');
-  positive(o.learningRate, 'learningRate');
-  check(o.batchSize === undefined || (Number.isInteger(o.batchSize) && o.batchSize > 0), `must be a positive integer, got ${o.batchSize}`, 'batchSize');
-  check(o.epochs === undefined || (Number.isInteger(o.epochs) && o.epochs >= 0), `must be an integer ≥ 0, got ${o.epochs}`, 'epochs');
-  nonNegative(o.weightDecay, 'weightDecay');
-  check(o.momentum === undefined || (o.momentum >= 0 && o.momentum < 1), `must be in [0, 1), got ${o.momentum}`, 'momentum');
-  check(o.validationSplit === undefined || (o.validationSplit >= 0 && o.validationSplit < 1), `must be in [0, 1), got ${o.validationSplit}`, 'validationSplit');
-  check(o.updateOrder === undefined || o.updateOrder === 'simultaneous' || o.updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${o.updateOrder}"`, 'updateOrder');
-  nonNegative(o.targetLoss, 'targetLoss');
 }

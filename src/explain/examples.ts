@@ -6,6 +6,7 @@
 import type { Network } from '../core/network.ts';
 import type { ExampleName } from './trace.ts';
 
+/** Figures published in the seed articles that the explainer reproduces (for the notes that compare with them). */
 export const PUBLISHED = {
   /** 000: the error after one update, computed with the already-updated output weights. */
   classic: { errorAfterOneUpdate: 0.291027924 },

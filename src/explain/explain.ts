@@ -8,11 +8,13 @@
 import { activations } from '../core/activations.ts';
 import { createTrace, forward, lossAndDelta, type Trace } from '../core/backprop.ts';
 import { createDataset, type Dataset } from '../core/dataset.ts';
+import { checkInputsFit } from '../core/fit.ts';
 import { BpnetError, check } from '../core/errors.ts';
 import { getKernel } from '../core/kernels/registry.ts';
 import { losses } from '../core/losses.ts';
 import type { Network } from '../core/network.ts';
-import { Trainer, type UpdateOrder } from '../core/train.ts';
+import { Trainer } from '../core/trainer.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import { detectExample, PUBLISHED } from './examples.ts';
 import { matrixStep } from './matrix.ts';
 import { scalarNames } from './names.ts';
@@ -28,6 +30,7 @@ export interface ExplainSample {
   index?: number;
 }
 
+/** Options of `explain`: learning rate, steps, update order, scalar or matrix form, the worked example. */
 export interface ExplainOptions {
   /** η (default: 0.5 for the classic example, else 0.1 like `bpnet train`). */
   learningRate?: number;
@@ -43,6 +46,7 @@ export interface ExplainOptions {
   example?: ExampleName | null;
 }
 
+/** Most training steps one explanation shows. */
 export const MAX_EXPLAIN_STEPS = 100;
 
 /** A sample from a dataset's row `index`. */
@@ -64,7 +68,7 @@ export function sampleAt(data: Dataset, index: number): ExplainSample {
  */
 export function explain(network: Network, sample: ExplainSample, options: ExplainOptions = {}): ExplainTrace {
   const input = Array.from(sample.input), target = Array.from(sample.target);
-  check(input.length === network.inputSize, `has ${input.length} inputs but the model expects ${network.inputSize}`, 'sample');
+  checkInputsFit(input.length, network, { data: 'sample' });
   check(target.length === network.outputSize, `has ${target.length} targets but the model has ${network.outputSize} outputs`, 'sample');
   const steps = options.steps ?? 1;
   check(Number.isInteger(steps) && steps >= 1 && steps <= MAX_EXPLAIN_STEPS, `must be an integer from 1 to ${MAX_EXPLAIN_STEPS}, got ${steps}`, 'steps');

@@ -17,6 +17,10 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
 import type { UpdateOrder } from '../core/train.ts';
+import type { MatrixTrace } from './trace-matrix.ts';
+
+// The matrix form's types live in trace-matrix.ts; they are part of this module's API.
+export type * from './trace-matrix.ts';
 
 /** Which worked example a trace is, when it is one (adds the errata notes of the published versions). */
 export type ExampleName = 'classic' | 'linear';
@@ -61,10 +65,12 @@ export interface ExplainTraceBase {
   notes: ExplainNote[];
 }
 
+/** Everything an explanation shows, as JSON-serialisable numbers: scalar form for small networks, matrix form otherwise. */
 export type ExplainTrace = ScalarTrace | MatrixTrace;
 
 // ───────────────────────────── scalar form ─────────────────────────────
 
+/** An explanation in scalar form: every weight named (w1, w2, …) as in the worked examples. */
 export interface ScalarTrace extends ExplainTraceBase {
   form: 'scalar';
   names: ScalarNames;
@@ -127,6 +133,7 @@ export interface ScalarNeuron {
   activation: ActivationName;
 }
 
+/** One term w·a of a weighted sum, with the names and values of both factors. */
 export interface ProductTerm {
   /** Weight name (e.g. "w1") and value. */
   weight: string;
@@ -138,6 +145,7 @@ export interface ProductTerm {
   product: number;
 }
 
+/** The loss of one sample, term by term per output neuron. */
 export interface LossTerms {
   loss: LossName;
   /** One term per output neuron: E_o = ½(target − out)² for mse, −[y log a + (1−y) log(1−a)] … */
@@ -146,6 +154,7 @@ export interface LossTerms {
   total: number;
 }
 
+/** The backward pass of one layer in scalar form: every δ and every weight's gradient and update. */
 export interface ScalarBackwardLayer {
   layer: number;
   /** True for the output layer. */
@@ -233,74 +242,6 @@ export interface ScalarBiasGrad {
   /** false: the bias is fixed (the classic example), `new` equals `old`. */
   trained: boolean;
   new: number;
-}
-
-// ───────────────────────────── matrix form ─────────────────────────────
-
-export interface MatrixTrace extends ExplainTraceBase {
-  form: 'matrix';
-  steps: MatrixStep[];
-}
-
-export interface MatrixStep {
-  step: number;
-  /** E before and after the update. */
-  loss: number;
-  lossAfter: number;
-  /** Outputs (before the update) and targets of the sample; null when there are more than 16 outputs. */
-  outputs: number[] | null;
-  targets: number[] | null;
-  /** Per layer, in forward order. */
-  layers: MatrixLayer[];
-}
-
-/** Summary of a vector or matrix: shape, Euclidean/Frobenius norm, range. */
-export interface MatrixSummary {
-  rows: number;
-  cols: number;
-  norm: number;
-  min: number;
-  max: number;
-}
-
-/** One entry of a matrix (or vector: col 0) with its value. */
-export interface MatrixEntry {
-  row: number;
-  col: number;
-  value: number;
-}
-
-/** One weight of the layer followed through its update: w⁺ = w − η·∂E/∂w. */
-export interface MatrixWeightSample {
-  row: number;
-  col: number;
-  old: number;
-  grad: number;
-  new: number;
-}
-
-export interface MatrixLayer {
-  layer: number;
-  inputs: number;
-  units: number;
-  activation: ActivationName;
-  /** z = W·a_prev + b, a = g(z), δ = ∂E/∂z (vectors of `units`). */
-  z: MatrixSummary;
-  a: MatrixSummary;
-  delta: MatrixSummary;
-  /** A few entries of δ: the first ones and the largest in magnitude. */
-  deltaSamples: MatrixEntry[];
-  /** W before the step, ∂E/∂W = δ·a_prevᵀ, W after the step. */
-  weights: MatrixSummary;
-  gradW: MatrixSummary;
-  weightsAfter: MatrixSummary;
-  /** A few weights followed through their update: the first and the ones with the largest |∂E/∂w|. */
-  weightSamples: MatrixWeightSample[];
-  /** ∂E/∂b = δ, and whether the biases are trained. */
-  gradB: MatrixSummary;
-  trainBias: boolean;
-  /** Sequential order: this layer was updated before δ of the layer below was computed. */
-  updatedBeforeNextDelta: boolean;
 }
 
 // ───────────────────────────── notes ─────────────────────────────

@@ -6,27 +6,10 @@
  */
 import type { ActivationName } from '../activations.ts';
 import type { LossName } from '../losses.ts';
-import type { OptimizerName } from '../optimizers.ts';
+import type { OptimizerName, UpdateContext } from '../optimizers.ts';
 import type { DType, Float } from '../tensor.ts';
 
-/**
- * The numbers one fused optimizer update reads besides parameters, gradients and buffers (see
- * optimizers.ts for the rules). The optimizer keeps one of these and refreshes it per step, so an
- * update allocates nothing.
- */
-export interface UpdateHyper {
-  /** Learning rate η. */
-  lr: number;
-  /** μ of momentum and nesterov. */
-  momentum: number;
-  /** Adam's β₁, β₂, ε and its bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ for the current step t. */
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  c1: number;
-  c2: number;
-}
-
+/** The operations training needs, on flat row-major typed arrays of one dtype: GEMM, bias + activation, their backward, loss and δ, column sums, axpy. */
 export interface Kernel {
   /** Registry name, e.g. "reference". */
   readonly name: string;
@@ -79,7 +62,8 @@ export interface Kernel {
 
   /**
    * One optimizer step over all of p, fused into one pass: p ← rule(p, g) with the rule's buffers
-   * (none for sgd; v for momentum and nesterov; m and s for adam), updated in place.
+   * (none for sgd; v for momentum and nesterov; m and s for adam), updated in place. The reference
+   * runs the record's own loop (optimizers.ts); native runs the record's opcode in one SIMD pass.
    */
-  update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], h: UpdateHyper): void;
+  update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void;
 }

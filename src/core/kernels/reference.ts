@@ -4,11 +4,12 @@
  * explain, gradient check).
  */
 import { activations, softmaxBackwardRow, softmaxRow, type ActivationName } from '../activations.ts';
-import { bceFromLogit, crossEntropyFromLogits, losses, type LossName } from '../losses.ts';
+import { losses, type LossName } from '../losses.ts';
+import { optimizers, type OptimizerName, type UpdateContext } from '../optimizers.ts';
 import { allocFloat, type DType, type Float } from '../tensor.ts';
-import type { OptimizerName } from '../optimizers.ts';
-import type { Kernel, UpdateHyper } from './kernel.ts';
+import type { Kernel } from './kernel.ts';
 
+/** The reference kernel: plain loops in float64 (or float32), the oracle of every fast path. */
 export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
   return {
     name: 'reference',
@@ -33,6 +34,7 @@ export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
   };
 }
 
+/** dst row r ← src row order[start + r]; bytes through their value table. */
 function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float, values?: Float32Array): void {
   for (let r = 0; r < rows; r++) {
     const from = order[start + r]! * cols, to = r * cols;
@@ -41,38 +43,9 @@ function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start
   }
 }
 
-/** The update rules of optimizers.ts, one loop each, in the kernel's dtype. */
-function update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], h: UpdateHyper): void {
-  const n = p.length, lr = h.lr, mu = h.momentum;
-  switch (rule) {
-    case 'sgd':
-      for (let i = 0; i < n; i++) p[i]! -= lr * g[i]!;
-      return;
-    case 'momentum': {
-      const v = buffers[0]!;
-      for (let i = 0; i < n; i++) {
-        v[i] = mu * v[i]! - lr * g[i]!;
-        p[i]! += v[i]!;
-      }
-      return;
-    }
-    case 'nesterov': {
-      const v = buffers[0]!;
-      for (let i = 0; i < n; i++) {
-        v[i] = mu * v[i]! - lr * g[i]!;
-        p[i]! += mu * v[i]! - lr * g[i]!;
-      }
-      return;
-    }
-    case 'adam': {
-      const m = buffers[0]!, s = buffers[1]!, b1 = h.beta1, b2 = h.beta2, eps = h.epsilon, c1 = h.c1, c2 = h.c2;
-      for (let i = 0; i < n; i++) {
-        m[i] = b1 * m[i]! + (1 - b1) * g[i]!;
-        s[i] = b2 * s[i]! + (1 - b2) * g[i]! * g[i]!;
-        p[i]! -= (lr * (m[i]! / c1)) / (Math.sqrt(s[i]! / c2) + eps);
-      }
-    }
-  }
+/** The optimizer's own step (its record's loop), in the kernel's dtype. */
+function update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void {
+  optimizers[rule].update(p, g, buffers, c);
 }
 
 function gemm(
@@ -152,14 +125,10 @@ function outputDelta(
 }
 
 function lossSum(Z: Float, A: Float, Y: Float, rows: number, cols: number, activation: ActivationName, lossName: LossName): number {
+  const loss = losses[lossName];
+  // The fused pair's loss comes from z, where log(a) cannot round to log(0).
+  if (loss.fusedActivation === activation && loss.fusedLossSum) return loss.fusedLossSum(Z, Y, rows, cols);
   let total = 0;
-  if (lossName === 'cross-entropy' && activation === 'softmax') {
-    for (let i = 0; i < rows; i++) total += crossEntropyFromLogits(Z, Y, i * cols, cols);
-  } else if (lossName === 'binary-cross-entropy' && activation === 'sigmoid') {
-    for (let i = 0; i < rows * cols; i++) total += bceFromLogit(Z[i]!, Y[i]!);
-  } else {
-    const loss = losses[lossName];
-    for (let i = 0; i < rows * cols; i++) total += loss.f(A[i]!, Y[i]!);
-  }
+  for (let i = 0; i < rows * cols; i++) total += loss.f(A[i]!, Y[i]!);
   return total;
 }

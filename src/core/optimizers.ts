@@ -46,13 +46,19 @@ export interface UpdateContext {
   options: OptimizerOptions;
 }
 
+/** The numbers of one step with the defaults filled in (μ 0.9, β₁ 0.9, β₂ 0.999, ε 1e-8) and Adam's bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ. */
+export function stepNumbers({ lr, t, options: o }: UpdateContext): { lr: number; mu: number; beta1: number; beta2: number; epsilon: number; c1: number; c2: number } {
+  const beta1 = o.beta1 ?? 0.9, beta2 = o.beta2 ?? 0.999;
+  return { lr, mu: o.momentum ?? 0.9, beta1, beta2, epsilon: o.epsilon ?? 1e-8, c1: 1 - Math.pow(beta1, t), c2: 1 - Math.pow(beta2, t) };
+}
+
 /** An optimizer as a record: its update, buffers, formula, help and names. */
 export interface OptimizerRule extends RecordBase<OptimizerName> {
   /** The update written out. */
   readonly formula: MathText;
   /** How many buffers of the parameters' size it keeps per parameter array (v; or m and s). */
   readonly buffers: number;
-  /** Its case in native/addon.cc's fused update, or null: the record's own loop then runs on every kernel. */
+  /** Its case in the fused updates of native/addon.cc and wasm/gemm.wat, or null: the record's own loop then runs on every kernel. */
   readonly opcode: number | null;
   /** p ← update(p, g) in place, with its buffers. */
   update(p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void;

@@ -19,6 +19,7 @@ interface GemmExports {
   mm(pA: number, sI: number, sP: number, pB: number, pC: number, m: number, n: number, k: number, alpha: number, beta: number, tmp: number): void;
   biasAct(z: number, b: number, a: number, rows: number, cols: number, op: number, slope: number): void;
   actBack(g: number, z: number, out: number, n: number, op: number, slope: number): void;
+  sumRows(x: number, rows: number, cols: number, alpha: number, out: number): void;
   update(rule: number, p: number, g: number, v: number, s: number, n: number,
     lr: number, mu: number, beta1: number, beta2: number, epsilon: number, c1: number, c2: number): void;
 }
@@ -99,6 +100,14 @@ export function createWasmKernel(): Kernel | undefined {
       put(Z, n, z);
       wasm.actBack(g * 4, z * 4, o * 4, n, op, LEAKY_RELU_SLOPE);
       out.set(heap.subarray(o, o + n));
+    },
+    sumRows(X, rows, cols, alpha, out) {
+      const n = rows * cols;
+      if (n < MIN_ELEMENTS) return js.sumRows(X, rows, cols, alpha, out);
+      reserve(up4(n) + up4(cols));
+      put(X, n, 0);
+      wasm.sumRows(0, rows, cols, alpha, up4(n) * 4);
+      out.set(heap.subarray(up4(n), up4(n) + cols));
     },
     update(rule, p, g, buffers, c) {
       const op = optimizers[rule].opcode, n = p.length, n4 = up4(n);

@@ -8,6 +8,7 @@
 ;;   biasAct:         Z ← Z + b per row, A ← g(Z) for the activations without exp (opcodes of
 ;;                    the activation records: 0 linear, 1 relu, 2 leaky-relu)
 ;;   actBack:         out ← G ⊙ g′(Z) for the same activations
+;;   sumRows:         out[j] ← alpha · Σᵢ X[i, j] (the bias gradient)
 ;;   update:          one optimizer step (opcodes of the optimizer records: 0 sgd, 1 momentum,
 ;;                    2 nesterov, 3 adam), as optimizers.ts writes it
 ;;
@@ -387,4 +388,46 @@
         (local.set $v (i32.add (local.get $v) (i32.const 16)))
         (local.set $s (i32.add (local.get $s) (i32.const 16)))
         (br $step))))
+
+  ;; out[j] ← alpha · Σᵢ X[i, j] for X rows × cols; out has room for cols rounded up to 4.
+  (func (export "sumRows") (param $x i32) (param $rows i32) (param $cols i32) (param $alpha f32) (param $out i32)
+    (local $i i32) (local $j i32) (local $vecEnd i32) (local $o i32) (local $al v128)
+    (local.set $vecEnd (i32.and (local.get $cols) (i32.const -4)))
+    (local.set $al (f32x4.splat (local.get $alpha)))
+    ;; zero, then add row by row (the order the reference adds in), then scale
+    (local.set $j (i32.const 0))
+    (block $zDone (loop $zs
+      (br_if $zDone (i32.ge_u (local.get $j) (local.get $cols)))
+      (v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (v128.const i32x4 0 0 0 0))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $zs)))
+    (block $done (loop $rowLoop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $o (local.get $out))
+      (local.set $j (i32.const 0))
+      (block $vDone (loop $vs
+        (br_if $vDone (i32.ge_u (local.get $j) (local.get $vecEnd)))
+        (v128.store (local.get $o) (f32x4.add (v128.load (local.get $o)) (v128.load (local.get $x))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vs)))
+      (block $sDone (loop $ss
+        (br_if $sDone (i32.ge_u (local.get $j) (local.get $cols)))
+        (f32.store (local.get $o) (f32.add (f32.load (local.get $o)) (f32.load (local.get $x))))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $ss)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rowLoop)))
+    (if (f32.ne (local.get $alpha) (f32.const 1))
+      (then
+        (local.set $j (i32.const 0))
+        (block $aDone (loop $as
+          (br_if $aDone (i32.ge_u (local.get $j) (local.get $cols)))
+          (local.set $o (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
+          (v128.store (local.get $o) (f32x4.mul (v128.load (local.get $o)) (local.get $al)))
+          (local.set $j (i32.add (local.get $j) (i32.const 4)))
+          (br $as))))))
 )

@@ -1,0 +1,13 @@
+/**
+ * The languages of bpnet's words, one module per language (en.ts, zh.ts): the explainer's
+ * derivation, `bpnet explain`/`bpnet errata` messages and the playground page all read them here.
+ */
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+import type { Lang, Language } from './words.ts';
+
+export { LANGS, langFromLocale, type Lang, type Language, type Words } from './words.ts';
+export { PAGE_KEYS, type PageKey } from './page-keys.ts';
+
+/** Every language's words, by code. */
+export const LANGUAGES: Record<Lang, Language> = { en, zh };

@@ -1,0 +1,85 @@
+/**
+ * What a language provides: the words of the derivation (`Words`) and of the playground page.
+ * Only words live in the language modules (en.ts, zh.ts): every number and formula is built once
+ * and shared by both languages, so the two renderings always carry the same numbers.
+ */
+import type { ActivationName } from '../core/activations.ts';
+import type { LossName } from '../core/losses.ts';
+import type { UpdateOrder } from '../core/train.ts';
+import type { PageKey } from './page-keys.ts';
+
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** "zh" for a Chinese locale string (zh_CN.UTF-8, zh-TW…), else "en". */
+export function langFromLocale(locale: string | undefined): Lang {
+  return locale && /^zh\b|^zh[_-]/i.test(locale) ? 'zh' : 'en';
+}
+
+export interface Words {
+  lang: Lang;
+  /** Punctuation: ": " / "：", list and clause separators, parentheses. */
+  colon: string;
+  comma: string;
+  semicolon: string;
+  open: string;
+  close: string;
+  title(sizes: string): string;
+  setup(hidden: string, output: string, loss: string, order: UpdateOrder): string;
+  setupOne(output: string, loss: string): string;
+  learningRate: string;
+  sample(index: number | null): string;
+  inputs: string;
+  targets: string;
+  notation: string;
+  formulas: string;
+  formulaLabels: Record<
+    'neuron' | 'loss' | 'sigmoid' | 'sigmoidDerivative' | 'derivatives' | 'chain' | 'outputDelta' | 'hiddenDelta' | 'update' | 'vectorized',
+    string
+  >;
+  step(k: number, of: number): string;
+  forward: string;
+  layerToLayer(from: string, to: string): string;
+  inputLayer: string;
+  hiddenLayer(k: number | null): string;
+  outputLayer: string;
+  error: string;
+  backward: string;
+  outputDeltas: string;
+  hiddenDeltas(layer: string, above: string): string;
+  weightUpdates(from: string, to: string): string;
+  fused(activation: ActivationName, loss: string): string;
+  softmaxJacobian: string;
+  biasFixed: string;
+  simultaneousAfterLayer(names: string): string;
+  sequentialAfterLayer(names: string): string;
+  after: string;
+  afterForward: string;
+  before: string;
+  outputsAfter: string;
+  notes: string;
+  noteSimultaneous: string;
+  noteSequential: string;
+  notePublishedSimultaneous: string;
+  notePublishedSequential: string;
+  noteErrataLinear(weight: string): string;
+  matrix(weights: number): string;
+  matrixForward: string;
+  matrixBackward: string;
+  matrixLayer(layer: number, inputs: number, units: number, activation: string, output: boolean): string;
+  matrixSamples: string;
+  quantity: string;
+  shape: string;
+  norm: string;
+  min: string;
+  max: string;
+  biasesFixed: string;
+  orderName: Record<UpdateOrder, string>;
+  lossName: Record<LossName, string>;
+}
+
+/** Everything one language provides: the explainer's words and the page's strings. */
+export interface Language {
+  explain: Words;
+  page: Record<PageKey, string>;
+}

@@ -4,10 +4,11 @@
  */
 import { eqs, heading, para, title, type Doc, type Inline } from './document.ts';
 import { formulas } from './formulas.ts';
+import { classicErratumDoc, sectionsDoc } from './sections.ts';
 import { WORDS, type Lang, type Words } from './i18n.ts';
 import { cat, d, err, ETA, m, MINUS, mul, name, num, target as targetOf, updated, type M } from './math.ts';
 import { matrixStepDoc } from './matrix-doc.ts';
-import { scalarStepDoc } from './scalar-doc.ts';
+import { scalarStepDoc } from './step-doc.ts';
 import type { ExplainNote, ExplainTrace } from './trace.ts';
 
 export interface RenderOptions {
@@ -29,7 +30,7 @@ export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Do
   doc.push(para(`${w.learningRate}${w.colon}`, cat(ETA, m(' = '), num(trace.learningRate))));
   doc.push(para(...sampleLine(trace, w)));
   if (trace.form === 'scalar') doc.push(para(w.notation));
-  if (options.formulas ?? true) doc.push(...formulas(w, acts, net.loss));
+  if (options.formulas ?? true) doc.push(...formulas(w, acts, net.loss), ...sectionsDoc(trace, w));
   if (trace.form === 'scalar') for (const step of trace.steps) doc.push(...scalarStepDoc(step, trace, w));
   else for (const step of trace.steps) doc.push(...matrixStepDoc(step, trace, w));
   if (trace.notes.length > 0) {
@@ -53,6 +54,7 @@ function sampleLine(trace: ExplainTrace, w: Words): Inline[] {
 }
 
 function noteDoc(note: ExplainNote, w: Words, E: M, learningRate: number): Doc {
+  if (note.kind === 'errata-classic') return classicErratumDoc(note.erratum, w);
   if (note.kind === 'errata-linear') {
     const wn = name(note.weight);
     return [

@@ -8,7 +8,11 @@ import type { ExampleName } from './trace.ts';
 
 export const PUBLISHED = {
   /** 000: the error after one update, computed with the already-updated output weights. */
-  classic: { errorAfterOneUpdate: 0.291027924 },
+  classic: {
+    errorAfterOneUpdate: 0.291027924,
+    /** After 10 000 iterations (η = 0.5, one sample): the total error and the two outputs. */
+    after10000: { steps: 10_000, error: 0.000035085, outputs: [0.015912196, 0.984065734] },
+  },
   /** 002: output-weight gradient and new weight (η = 0.1) printed for the linear output. */
   linear: { grad: -0.033, newWeight: 0.4033 },
 } as const;

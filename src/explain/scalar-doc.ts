@@ -92,8 +92,11 @@ function lossTermRow(loss: ScalarTrace['network']['loss'], n: string, t: number,
     num(value)];
 }
 
-function forwardBlocks(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
-  const doc: Doc = [heading(3, w.forward)];
+/** What the forward and delta blocks read: one sample's pass (the step itself when B = 1). */
+export type Pass = Pick<ScalarStep, 'forward' | 'loss' | 'backward'>;
+
+export function forwardBlocks(step: Pass, trace: ScalarTrace, w: Words, title = w.forward): Doc {
+  const doc: Doc = [heading(3, title)];
   const names = layerNames(w, step.forward.length);
   step.forward.forEach((layer, l) => {
     const { from, to } = names(l);
@@ -124,7 +127,7 @@ function forwardBlocks(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
   return doc;
 }
 
-function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
+export function outputDeltaBlocks(b: ScalarBackwardLayer, step: Pass, trace: ScalarTrace, w: Words): Doc {
   const doc: Doc = [heading(4, w.outputDeltas)];
   const neurons = step.forward[b.layer]!;
   const rule = b.deltas[0]!.rule;
@@ -142,13 +145,14 @@ function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   b.deltas.forEach((dl, j) => {
     const n = neurons[j]!;
     const o = out(n.name);
-    rows.push(lossDerivativeRow(trace.network.loss, dl, n, trace.sample.target[j]!));
+    const t = step.loss.terms[j]!.target;
+    rows.push(lossDerivativeRow(trace.network.loss, dl, n, t));
     const gRow = derivativeRow(dl, n);
     if (gRow) rows.push(gRow);
     if (rule === 'chain') {
       rows.push([delta(n.name), mul(d(TOTAL, o), d(o, net(n.name))), mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), num(dl.delta)]);
     } else if (rule === 'fused') {
-      rows.push([delta(n.name), cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(trace.sample.target[j]!, true)), num(dl.delta)]);
+      rows.push([delta(n.name), cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(t, true)), num(dl.delta)]);
     } else {
       rows.push([delta(n.name), mul(o, paren(cat(d(TOTAL, o), MINUS, S))), mul(num(n.out, true), paren(cat(num(dl.dEdOut), MINUS, num(sValue, true)))), num(dl.delta)]);
     }
@@ -157,7 +161,7 @@ function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   return doc;
 }
 
-function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: ScalarTrace, w: Words, names: ReturnType<typeof layerNames>): Doc {
+export function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: Pass, trace: ScalarTrace, w: Words, names: ReturnType<typeof layerNames>): Doc {
   const above = step.backward.find((x) => x.layer === b.layer + 1)!;
   const doc: Doc = [heading(4, cap(w.hiddenDeltas(names(b.layer).to, names(b.layer + 1).to)))];
   // The tutorial's ∂E_o1/∂out_h1 is meaningful when each output's error is its own term (mse, no softmax).
@@ -184,53 +188,3 @@ function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   return doc;
 }
 
-function updateBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: ScalarTrace, w: Words, names: ReturnType<typeof layerNames>): Doc {
-  const { from, to } = names(b.layer);
-  const doc: Doc = [heading(4, cap(w.weightUpdates(from, to)))];
-  const rows: M[][] = [];
-  const source = (s: string) => (b.layer === 0 ? name(s) : out(s));
-  for (const g of b.weights) {
-    const o = out(g.to), z = net(g.to), wn = name(g.name);
-    rows.push([d(z, wn), source(g.from), num(g.dNetdW)]);
-    if (g.dOutdNet !== null && b.deltas[0]!.rule === 'chain') {
-      rows.push([d(TOTAL, wn), mul(d(TOTAL, o), d(o, z), d(z, wn)), mul(num(g.dEdOut, true), num(g.dOutdNet, true), num(g.dNetdW, true)), num(g.grad)]);
-    } else {
-      rows.push([d(TOTAL, wn), mul(delta(g.to), d(z, wn)), mul(num(g.delta, true), num(g.dNetdW, true)), num(g.grad)]);
-    }
-    rows.push([updated(g.name), cat(wn, MINUS, mul(ETA, d(TOTAL, wn))), cat(num(g.old), MINUS, mul(num(trace.learningRate), num(g.grad, true))), num(g.new)]);
-  }
-  doc.push(eqs(rows));
-  const shared = trace.names.sharedBias[b.layer]!;
-  const lang = w.lang;
-  if (shared && !b.biases[0]!.trained) {
-    doc.push(para(w.biasFixed, cat(name(b.biases[0]!.name), m(' = '), num(b.biases[0]!.old))));
-  } else if (!b.biases[0]!.trained) {
-    doc.push(para(w.biasFixed, nameList(b.biases.map((x) => x.name), lang)));
-  } else {
-    doc.push(eqs(b.biases.flatMap((x) => [
-      [d(TOTAL, name(x.name)), delta(x.neuron), num(x.grad)],
-      [updated(x.name), cat(name(x.name), MINUS, mul(ETA, d(TOTAL, name(x.name)))), cat(num(x.old), MINUS, mul(num(trace.learningRate), num(x.grad, true))), num(x.new)],
-    ])));
-  }
-  if (b.layer > 0) {
-    const list = nameList(b.weights.map((g) => g.name), lang);
-    doc.push(para(b.updatedBeforeNextDelta ? w.sequentialAfterLayer(list) : w.simultaneousAfterLayer(list)));
-  }
-  return doc;
-}
-
-/** The blocks of one step. */
-export function scalarStepDoc(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
-  const names = layerNames(w, step.forward.length);
-  const doc: Doc = [heading(2, w.step(step.step, trace.steps.length)), ...forwardBlocks(step, trace, w), heading(3, w.backward)];
-  for (const b of step.backward) {
-    doc.push(...(b.output ? outputDeltaBlocks(b, step, trace, w) : hiddenDeltaBlocks(b, step, trace, w, names)));
-    doc.push(...updateBlocks(b, step, trace, w, names));
-  }
-  const outputs = step.forward[step.forward.length - 1]!;
-  const afterRows: M[][] = outputs.map((n, j) => [out(n.name), num(step.outputsAfter[j]!)]);
-  afterRows.push([TOTAL, num(step.lossAfter)]);
-  doc.push(heading(3, w.after), para(w.afterForward), eqs(afterRows) as Block,
-    para(`${w.open}${w.before}${w.colon}`, cat(TOTAL, m(' = '), num(step.loss.total)), w.close));
-  return doc;
-}

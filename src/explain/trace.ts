@@ -17,6 +17,10 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
 import type { UpdateOrder } from '../core/train.ts';
+import type { ExplainOptimizer, Objective, ParamUpdate, SymmetryExample } from './trace-update.ts';
+import type { ExplainNote } from './trace-notes.ts';
+
+export type { ExplainOptimizer, Objective, ParamUpdate, OptimizerRuleStep, SymmetryExample } from './trace-update.ts';
 
 /** Which worked example a trace is, when it is one (adds the errata notes of the published versions). */
 export type ExampleName = 'classic' | 'linear';
@@ -41,10 +45,16 @@ export interface ExplainTraceBase {
   format: 'bpnet-explain';
   version: 1;
   network: ExplainNetworkInfo;
-  /** The training sample every step uses (index in its dataset, when known). */
+  /** The first sample of the first batch (0-based row in its dataset, when known). */
   sample: { index: number | null; input: number[]; target: number[] };
-  /** η of the plain gradient-descent update w⁺ = w − η·∂E/∂w. */
+  /** η (also in `optimizer`). */
   learningRate: number;
+  /** The update rule and its settings. */
+  optimizer: ExplainOptimizer;
+  /** B: samples per step. Batches are consecutive rows from the first sample on (wrapping around), never shuffled. */
+  batchSize: number;
+  /** λ of the penalty (λ/2)·Σ w². */
+  weightDecay: number;
   /**
    * "simultaneous" (correct backprop: every δ uses the weights of before the step) or "sequential"
    * (each layer is updated as soon as its gradients are known, so the deltas below it use the
@@ -53,12 +63,14 @@ export interface ExplainTraceBase {
   updateOrder: UpdateOrder;
   /** The worked example this is, if any. */
   example: ExampleName | null;
-  /** E of the sample after the last step. */
+  /** The objective J on the last step's batch after that step (E of the sample when B = 1 and λ = 0). */
   finalLoss: number;
-  /** Outputs of the network for the sample after the last step. */
+  /** Outputs of the network for the first sample of the last batch after the last step. */
   finalOutputs: number[];
   /** Remarks printed after the derivation (update order, errata of published versions). */
   notes: ExplainNote[];
+  /** Scalar form with a hidden layer of 2+ neurons: equal weights stay equal (why weights start random). */
+  symmetry: SymmetryExample | null;
 }
 
 export type ExplainTrace = ScalarTrace | MatrixTrace;
@@ -96,19 +108,40 @@ export interface ScalarNames {
 export interface ScalarStep {
   /** 1-based step number. */
   step: number;
-  /** Forward pass, layer by layer (index = layer). */
+  /** The batch: 0-based dataset rows, in batch order. */
+  rows: number[];
+  /** J on the batch before the update, and after it (with the new parameters). */
+  objective: Objective;
+  objectiveAfter: Objective;
+  /**
+   * B > 1: forward pass, loss and deltas of every sample of the batch (the first is also in
+   * `forward`, `loss` and `backward[].deltas`). null when B = 1.
+   */
+  batch: ScalarSamplePass[] | null;
+  /** Forward pass of the (first) sample, layer by layer (index = layer). */
   forward: ScalarNeuron[][];
-  /** The loss E of the sample before the update, term by term. */
+  /** The loss E of the (first) sample before the update, term by term. */
   loss: LossTerms;
   /**
    * Backward pass, from the output layer down to the first hidden layer (so backward[0] is the
    * output layer). Each entry lists the layer's deltas, then its gradients and updated values.
    */
   backward: ScalarBackwardLayer[];
-  /** E of the sample after the update (a fresh forward pass with the new parameters). */
+  /** E of the (first) sample after the update (a fresh forward pass with the new parameters). */
   lossAfter: number;
-  /** Outputs after the update. */
+  /** Outputs of the (first) sample after the update. */
   outputsAfter: number[];
+}
+
+/** One sample of a batch: its forward pass, loss and deltas (backward order: index 0 = output layer). */
+export interface ScalarSamplePass {
+  /** 0-based dataset row. */
+  row: number;
+  input: number[];
+  target: number[];
+  forward: ScalarNeuron[][];
+  loss: LossTerms;
+  deltas: ScalarDelta[][];
 }
 
 /** net = Σ w·x + b and out = g(net) of one neuron. */
@@ -216,10 +249,12 @@ export interface ScalarWeightGrad {
   dNetdW: number;
   /** δ_to = ∂E/∂net_to. */
   delta: number;
-  /** ∂E/∂w, as the core computed it. */
+  /** ∂J/∂w, as the core computed it (∂E/∂w for one sample without weight decay). */
   grad: number;
   /** w⁺ after the step. */
   new: number;
+  /** The gradient over the batch with decay, and the optimizer's update with its state. */
+  update: ParamUpdate;
 }
 
 /** ∂E/∂b = δ and the update of one neuron's bias. */
@@ -233,102 +268,12 @@ export interface ScalarBiasGrad {
   /** false: the bias is fixed (the classic example), `new` equals `old`. */
   trained: boolean;
   new: number;
+  /** The gradient over the batch and the optimizer's update (null when the bias is fixed). */
+  update: ParamUpdate | null;
 }
 
-// ───────────────────────────── matrix form ─────────────────────────────
+import type { MatrixTrace } from './trace-matrix.ts';
 
-export interface MatrixTrace extends ExplainTraceBase {
-  form: 'matrix';
-  steps: MatrixStep[];
-}
+export type { MatrixTrace, MatrixStep, MatrixSummary, MatrixEntry, MatrixWeightSample, MatrixLayer } from './trace-matrix.ts';
 
-export interface MatrixStep {
-  step: number;
-  /** E before and after the update. */
-  loss: number;
-  lossAfter: number;
-  /** Outputs (before the update) and targets of the sample; null when there are more than 16 outputs. */
-  outputs: number[] | null;
-  targets: number[] | null;
-  /** Per layer, in forward order. */
-  layers: MatrixLayer[];
-}
-
-/** Summary of a vector or matrix: shape, Euclidean/Frobenius norm, range. */
-export interface MatrixSummary {
-  rows: number;
-  cols: number;
-  norm: number;
-  min: number;
-  max: number;
-}
-
-/** One entry of a matrix (or vector: col 0) with its value. */
-export interface MatrixEntry {
-  row: number;
-  col: number;
-  value: number;
-}
-
-/** One weight of the layer followed through its update: w⁺ = w − η·∂E/∂w. */
-export interface MatrixWeightSample {
-  row: number;
-  col: number;
-  old: number;
-  grad: number;
-  new: number;
-}
-
-export interface MatrixLayer {
-  layer: number;
-  inputs: number;
-  units: number;
-  activation: ActivationName;
-  /** z = W·a_prev + b, a = g(z), δ = ∂E/∂z (vectors of `units`). */
-  z: MatrixSummary;
-  a: MatrixSummary;
-  delta: MatrixSummary;
-  /** A few entries of δ: the first ones and the largest in magnitude. */
-  deltaSamples: MatrixEntry[];
-  /** W before the step, ∂E/∂W = δ·a_prevᵀ, W after the step. */
-  weights: MatrixSummary;
-  gradW: MatrixSummary;
-  weightsAfter: MatrixSummary;
-  /** A few weights followed through their update: the first and the ones with the largest |∂E/∂w|. */
-  weightSamples: MatrixWeightSample[];
-  /** ∂E/∂b = δ, and whether the biases are trained. */
-  gradB: MatrixSummary;
-  trainBias: boolean;
-  /** Sequential order: this layer was updated before δ of the layer below was computed. */
-  updatedBeforeNextDelta: boolean;
-}
-
-// ───────────────────────────── notes ─────────────────────────────
-
-/**
- * Remarks after the derivation; renderers word them in the chosen language.
- * - "update-order": the same step in the other order ends at `otherLossAfter` (computed by the
- *   core). For the classic example `published` is the widely printed 0.291027924, which is the
- *   sequential result.
- * - "errata-linear": the one-hidden-neuron example's published output-weight gradient and new
- *   weight (−0.033, 0.4033) against the correct ones of this trace.
- */
-export type ExplainNote =
-  | {
-      kind: 'update-order';
-      updateOrder: UpdateOrder;
-      otherOrder: UpdateOrder;
-      lossAfter: number;
-      otherLossAfter: number;
-      published: number | null;
-    }
-  | {
-      kind: 'errata-linear';
-      weight: string;
-      publishedGrad: number;
-      publishedNew: number;
-      /** The weight before the step, its correct gradient and new value. */
-      old: number;
-      grad: number;
-      new: number;
-    };
+export type { ExplainNote } from './trace-notes.ts';

@@ -1,9 +1,9 @@
 /**
- * The languages of bpnet's words, one module per language (en.ts, zh.ts): the explainer's
+ * The languages of bpnet's words, one folder per language (en/, zh/): the explainer's
  * derivation, `bpnet explain`/`bpnet errata` messages and the playground page all read them here.
  */
-import { en } from './en.ts';
-import { zh } from './zh.ts';
+import { en } from './en/index.ts';
+import { zh } from './zh/index.ts';
 import type { Lang, Language } from './words.ts';
 
 export { LANGS, langFromLocale, type Lang, type Language, type Words } from './words.ts';

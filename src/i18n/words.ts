@@ -6,6 +6,7 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
 import type { UpdateOrder } from '../core/train.ts';
+import type { ExplainOptimizer } from '../explain/trace-update.ts';
 import type { PageKey } from './page-keys.ts';
 
 export type Lang = 'en' | 'zh';
@@ -38,6 +39,32 @@ export interface Words {
     string
   >;
   step(k: number, of: number): string;
+  /** What the step does besides one-sample SGD: the optimizer, B and λ. */
+  optimizerIntro(o: ExplainOptimizer, batchSize: number, weightDecay: number): string;
+  optimizerFormulas: string;
+  /** The batch's samples, counted from 1. */
+  batchIntro(samples: number[]): string;
+  sampleForward(i: number, sample: number): string;
+  sampleBackward(i: number, sample: number): string;
+  batchGradient: string;
+  afterForwardBatch(sample: number): string;
+  summaryTitle(sizes: string, steps: number): string;
+  summaryStart: string;
+  summaryEnd(steps: number, order: string): string;
+  erratumTitle: string;
+  erratumIntro(steps: number): string;
+  /** Columns: quantity, published, correct backprop, sequential order. */
+  erratumHead: string[];
+  erratumReason: string;
+  /** The short sections: the logistic function, why weights start random, the 10 000-step erratum. */
+  logisticTitle: string;
+  logisticText: string;
+  logisticProbability(output: string, percent: string): string;
+  initTitle: string;
+  initText(unit: string, twin: string): string;
+  initAfter: string;
+  initRandom: string;
+  erratumNote(steps: number): string;
   forward: string;
   layerToLayer(from: string, to: string): string;
   inputLayer: string;
@@ -78,8 +105,26 @@ export interface Words {
   lossName: Record<LossName, string>;
 }
 
-/** Everything one language provides: the explainer's words and the page's strings. */
+/** The command line's words for the commands that speak the user's language (explain, errata). */
+export interface CliWords {
+  explainHelp(maxSteps: number): string;
+  errataHelp: string;
+  /** The line after a usage error: "(see: bpnet explain --help)". */
+  seeHelp(command: string): string;
+  /** A usage message in this language (the shared flag parser's English ones are translated). */
+  usage(message: string): string;
+  /** Usage messages of explain itself. */
+  exampleOrModel: string;
+  exampleAndModel: string;
+  sampleRange(samples: number, got: number): string;
+  batchRange(samples: number, got: number): string;
+  stepsMax(max: number, got: number): string;
+  summaryNeedsText: string;
+}
+
+/** Everything one language provides: the explainer's words, the command line's and the page's strings. */
 export interface Language {
   explain: Words;
   page: Record<PageKey, string>;
+  cli: CliWords;
 }

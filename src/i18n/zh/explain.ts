@@ -1,8 +1,43 @@
-/** Simplified Chinese: the explainer's words and the playground page's strings. */
-import type { PageKey } from './page-keys.ts';
-import type { Language, Words } from './words.ts';
+/** Simplified Chinese: the words of the derivation (`bpnet explain`, the playground's step mode). */
+import { fmt } from '../../explain/format.ts';
+import type { Words } from '../words.ts';
 
-const explain: Words = {
+const steps = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+
+/** 多步训练的摘要与几段简短说明。 */
+export const sections = {
+  summaryTitle: (sizes: string, n: number) => `${sizes} 网络：训练 ${steps(n)} 步的起点与终点`,
+  summaryStart: '起点（第一步之前）',
+  summaryEnd: (n: number, order: string) => `${steps(n)} 步之后，${order}`,
+  erratumTitle: '经典示例文章（000）的勘误',
+  erratumIntro: (n: number) => `第一列是文章给出的迭代 ${steps(n)} 次后的数值；bpnet 对两种更新顺序分别计算：`,
+  erratumHead: ['', '文中数值', '正确的反向传播', '顺序更新'],
+  erratumReason:
+    '文中的数值来自顺序更新：文章的代码在计算隐藏层误差项时使用了已经更新过的输出层权重。正确的反向传播' +
+    '（所有误差项都用本步更新前的权重，偏置固定）得到中间一列。文章逐步推导中的中间数值都是正确的。',
+  logisticTitle: 'Logistic 函数',
+  logisticText:
+    'σ(x) = 1 / (1 + e^(−x)) 称为 Logistic 函数（即 sigmoid），它把任意实数“挤压”到区间 (0, 1) 内：σ(0) = ½，' +
+    'x → −∞ 时 σ(x) → 0，x → +∞ 时 σ(x) → 1。它的导数 σ′(x) = σ(x)·(1 − σ(x)) 在 x = 0 处最大，等于 ¼，' +
+    '所以每经过一层 sigmoid，误差最多只传回四分之一。代入本网络的数值：',
+  logisticProbability: (o: string, p: string) => `输出在 (0, 1) 之间，可以看作概率：${o} 表示 ${p} %。`,
+  initTitle: '为什么权重要随机初始化',
+  initText: (unit: string, twin: string) =>
+    `如果两个隐藏层神经元的初始权重相同，它们的输出相同，得到的误差项 δ 和梯度也相同，每一步之后仍然相同：` +
+    `整层就像只有一个神经元。用本网络演示：让 ${twin} 的输入和输出权重都等于 ${unit} 的，再走一步：`,
+  initAfter: '更新之后它们仍然相等。',
+  initRandom:
+    '所以权重要初始化为打破对称性的小随机数：区间 [−ε, ε] 上的均匀分布（`bpnet init --init uniform`，ε 默认 0.12），' +
+    '或正态分布 N(0, ε²)（`--init normal`，ε 默认 0.01，与文章 003 相同）。ε 可以用 `bpnet init` 和 `bpnet train` 的 ' +
+    '`--init-scale ε` 设置。',
+  erratumNote: (n: number) =>
+    `经典示例文章给出迭代 ${steps(n)} 次后的总误差为 0.000035085，输出为 0.015912196 / 0.984065734；` +
+    '正确的反向传播得到下表中的数值（文中的数值属于顺序更新）。用 `bpnet explain --example classic --steps 10000 --summary` ' +
+    '可以重新计算。',
+};
+
+export const explain: Words = {
+  ...sections,
   lang: 'zh',
   colon: '：',
   comma: '，',
@@ -14,7 +49,7 @@ const explain: Words = {
     `激活函数：隐藏层 ${hidden}，输出层 ${output}。损失函数：${loss}。更新顺序：${explain.orderName[order]}。`,
   setupOne: (output, loss) => `激活函数：${output}。损失函数：${loss}。`,
   learningRate: '学习率',
-  sample: (i) => (i === null ? '训练样本' : `训练样本（第 ${i} 行）`),
+  sample: (i) => (i === null ? '训练样本' : `训练样本（第 ${i + 1} 个）`),
   inputs: '输入',
   targets: '目标值',
   notation:
@@ -34,6 +69,22 @@ const explain: Words = {
     vectorized: '向量形式：反向传播的四个方程（⊙ 为逐元素乘积）',
   },
   step: (k, of) => (of > 1 ? `第 ${k} 步（共 ${of} 步）` : `第 ${k} 步`),
+  optimizerIntro: (o, B, lambda) => {
+    const rule = {
+      sgd: `普通梯度下降（η = ${fmt(o.learningRate)}）`,
+      momentum: `动量法（μ = ${fmt(o.momentum ?? 0)}，η = ${fmt(o.learningRate)}）：每个权重和偏置各有一个速度 v，初值为 0`,
+      nesterov: `Nesterov 动量法（μ = ${fmt(o.momentum ?? 0)}，η = ${fmt(o.learningRate)}）：每个权重和偏置各有一个速度 v，初值为 0`,
+      adam: `Adam（η = ${fmt(o.learningRate)}，β₁ = ${fmt(o.beta1 ?? 0)}，β₂ = ${fmt(o.beta2 ?? 0)}，ε = ${fmt(o.epsilon ?? 0)}）：` +
+        '每个权重和偏置各有一阶矩 m 和二阶矩 s，初值为 0；t 为已走的步数',
+    }[o.name];
+    return `更新规则：${rule}。批大小 B = ${B}${lambda ? `，权重衰减 λ = ${fmt(lambda)}（偏置不衰减）` : ''}。`;
+  },
+  optimizerFormulas: '目标函数、它的梯度和更新规则：',
+  batchIntro: (samples) => `本批样本：第 ${samples.join('、')} 个（从 1 开始计数）。先逐个样本计算前向传播和误差项，再对整批求平均梯度。`,
+  sampleForward: (i, sample) => `样本 ${sample}（本批第 ${i} 个）：前向传播`,
+  sampleBackward: (_i, sample) => `样本 ${sample}：误差与误差项 δ`,
+  batchGradient: '整批的平均梯度与更新',
+  afterForwardBatch: (sample) => `用更新后的权重重新进行前向传播（样本 ${sample} 的输出；J 为同一批上的目标函数）：`,
   forward: '前向传播',
   layerToLayer: (from, to) => `${from} → ${to}`,
   inputLayer: '输入层',
@@ -84,41 +135,3 @@ const explain: Words = {
   orderName: { simultaneous: '同时更新（正确的反向传播）', sequential: '顺序更新（每层先更新再计算下一层的 δ）' },
   lossName: { mse: '均方误差（mse）', 'binary-cross-entropy': '二元交叉熵', 'cross-entropy': '交叉熵' },
 };
-
-const page: Record<PageKey, string> = {
-  title: 'bpnet 演练场',
-  tagline: '训练一个网络，看它如何学习，并逐个数字地走完反向传播。',
-  language: '语言',
-  tabTrain: '训练',
-  tabStep: '逐步反向传播',
-  tabDigits: '手写数字',
-  data: '数据',
-  dataset: '数据集',
-  xor: '异或 XOR', circle: '圆形', gaussians: '两个高斯分布', spiral: '螺旋',
-  digits: '手写数字（MNIST 样本）', classic: '经典 2-2-2 示例', file: '已加载的文件',
-  noise: '噪声', trainFraction: '训练集比例', samples: '样本数',
-  loadFile: '加载模型或数据集（.json、.csv）', dropHint: '或把文件拖放到页面任意位置',
-  network: '网络', hidden: '隐藏层（每层神经元数，如 8-8）', activation: '隐藏层激活函数',
-  loss: '损失函数', optimizer: '优化器', learningRate: '学习率 η', batchSize: '批大小',
-  weightDecay: '权重衰减 λ', seed: '随机种子', auto: '自动',
-  play: '开始训练', pause: '暂停', step: '训练一批', reset: '重置',
-  running: '训练中', paused: '已暂停',
-  epoch: '轮次', trainLoss: '训练损失', testLoss: '测试损失', trainAcc: '训练准确率', testAcc: '测试准确率',
-  speed: '样本/秒', lossChart: '损失（实线：训练集，虚线：测试集）', accChart: '准确率（实线：训练集，虚线：测试集）',
-  surface: '决策面（实心：训练集，空心：测试集）', diagram: '网络（边宽 = |w|，蓝色为正，橙色为负；填充 = 第一个测试样本（或你画的数字）的激活值）',
-  keys: '快捷键：空格 开始/暂停 · → 或 S 单步 · R 重置',
-  sample: '样本', stepNext: '下一步', stepPrev: '上一步', stepRestart: '从头开始', stepApply: '保留这次更新',
-  phaseStart: '就绪：已设置输入', phaseForward: '前向传播，第', phaseLoss: '误差', phaseBackward: '反向传播，第',
-  phaseUpdate: '权重更新', pick: '在图上选择一个神经元或一条边，查看它的公式和数值。',
-  neuron: '神经元', edge: '权重', bias: '偏置', input: '输入',
-  forward: '前向传播', backward: '反向传播', chainRule: '链式法则', update: '权重更新',
-  weightedInput: '加权输入', activationOut: '激活值', errorTotal: '总误差', delta: '误差项 δ',
-  target: '目标值', lrShort: '学习率', stepLr: 'η（普通梯度下降）',
-  draw: '画一个数字（鼠标或手指）', clear: '清除', probabilities: '概率',
-  needDigits: '选择“手写数字”数据集并训练一会儿，网络才能认出你画的数字。',
-  padLabel: '画板：画一个 0 到 9 的数字',
-  loaded: '已加载', error: '错误',
-  evalOn: '指标基于 {train}/{trainAll} 个训练样本和 {test}/{testAll} 个测试样本（等间隔抽取）。',
-};
-
-export const zh: Language = { explain, page };

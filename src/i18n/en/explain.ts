@@ -1,8 +1,45 @@
-/** English: the explainer's words and the playground page's strings. */
-import type { PageKey } from './page-keys.ts';
-import type { Language, Words } from './words.ts';
+/** English: the words of the derivation (`bpnet explain`, the playground's step mode). */
+import { fmt } from '../../explain/format.ts';
+import type { Words } from '../words.ts';
 
-const explain: Words = {
+const steps = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+
+/** The summary of many steps and the short sections. */
+export const sections = {
+  summaryTitle: (sizes: string, n: number) => `The ${sizes} network: ${steps(n)} training steps, start and end`,
+  summaryStart: 'Start (before the first step)',
+  summaryEnd: (n: number, order: string) => `After ${steps(n)} steps, ${order}`,
+  erratumTitle: 'Erratum of the classic article (000)',
+  erratumIntro: (n: number) => `The article's figures after ${steps(n)} iterations are in the first column; bpnet computes both update orders:`,
+  erratumHead: ['', 'published', 'correct backprop', 'sequential order'],
+  erratumReason:
+    'The published figures are those of the sequential order: the article\'s code computed the hidden deltas with the ' +
+    'already-updated output weights. Correct backprop (every delta from the weights of before the step, biases fixed) ' +
+    'gives the middle column. The step-by-step values of the derivation itself are correct.',
+  logisticTitle: 'The logistic function',
+  logisticText:
+    'σ(x) = 1 / (1 + e^(−x)) is the logistic function (sigmoid). It squashes any real number into the range (0, 1): ' +
+    'σ(0) = ½, σ(x) → 0 as x → −∞ and σ(x) → 1 as x → +∞. Its derivative σ′(x) = σ(x)·(1 − σ(x)) is largest at x = 0, ' +
+    'where it is ¼: every sigmoid layer passes back at most a quarter of the error. With the numbers of this network:',
+  logisticProbability: (o: string, p: string) => `An output in (0, 1) can be read as a probability: ${o} says ${p} %.`,
+  initTitle: 'Why the weights start random',
+  initText: (unit: string, twin: string) =>
+    `Two hidden neurons that start with equal weights compute the same out, receive the same δ and the same gradient, ` +
+    `and so stay equal after every step: the layer works like a single neuron. With this network, give ${twin} the ` +
+    `weights of ${unit} (in and out) and take one step:`,
+  initAfter: 'They are still equal after the update.',
+  initRandom:
+    'So the weights start as small random numbers that break the symmetry: uniform in [−ε, ε] (`bpnet init --init uniform`, ' +
+    'ε = 0.12 by default) or normal N(0, ε²) (`--init normal`, ε = 0.01 by default, as in article 003). Set ε with ' +
+    '`--init-scale ε` on `bpnet init` and `bpnet train`.',
+  erratumNote: (n: number) =>
+    `After ${steps(n)} steps the classic article prints an error of 0.000035085 and outputs 0.015912196 / 0.984065734; ` +
+    'correct backprop gives the figures below (the published ones are the sequential order\'s). ' +
+    '`bpnet explain --example classic --steps 10000 --summary` computes them again.',
+};
+
+export const explain: Words = {
+  ...sections,
   lang: 'en',
   colon: ': ',
   comma: ', ',
@@ -14,7 +51,7 @@ const explain: Words = {
     `Activations: ${hidden} (hidden), ${output} (output). Loss: ${loss}. Update order: ${explain.orderName[order]}.`,
   setupOne: (output, loss) => `Activation: ${output}. Loss: ${loss}.`,
   learningRate: 'Learning rate',
-  sample: (i) => (i === null ? 'Training sample' : `Training sample (row ${i})`),
+  sample: (i) => (i === null ? 'Training sample' : `Training sample ${i + 1}`),
   inputs: 'inputs',
   targets: 'targets',
   notation:
@@ -34,6 +71,23 @@ const explain: Words = {
     vectorized: 'Vectorized: the four backprop equations (⊙ = elementwise product)',
   },
   step: (k, of) => (of > 1 ? `Step ${k} of ${of}` : `Step ${k}`),
+  optimizerIntro: (o, B, lambda) => {
+    const rule = {
+      sgd: `plain gradient descent (η = ${fmt(o.learningRate)})`,
+      momentum: `momentum (μ = ${fmt(o.momentum ?? 0)}, η = ${fmt(o.learningRate)}): every weight and bias has a velocity v, starting at 0`,
+      nesterov: `Nesterov momentum (μ = ${fmt(o.momentum ?? 0)}, η = ${fmt(o.learningRate)}): every weight and bias has a velocity v, starting at 0`,
+      adam: `Adam (η = ${fmt(o.learningRate)}, β₁ = ${fmt(o.beta1 ?? 0)}, β₂ = ${fmt(o.beta2 ?? 0)}, ε = ${fmt(o.epsilon ?? 0)}): ` +
+        'every weight and bias has moments m and s, starting at 0; t counts the steps',
+    }[o.name];
+    return `Update rule: ${rule}. Batch size B = ${B}${lambda ? `, weight decay λ = ${fmt(lambda)} (biases are not decayed)` : ''}.`;
+  },
+  optimizerFormulas: 'The objective, its gradient and the update:',
+  batchIntro: (samples) =>
+    `The batch: samples ${samples.join(', ')} (counted from 1). First each sample's forward pass and deltas, then the gradient averaged over the batch.`,
+  sampleForward: (i, sample) => `Sample ${sample} (${i} of the batch): forward pass`,
+  sampleBackward: (_i, sample) => `Sample ${sample}: error and deltas`,
+  batchGradient: 'Gradient over the batch, and the update',
+  afterForwardBatch: (sample) => `Forward pass again with the new weights (outputs of sample ${sample}; J on the same batch):`,
   forward: 'Forward pass',
   layerToLayer: (from, to) => `${from} → ${to}`,
   inputLayer: 'input layer',
@@ -90,41 +144,3 @@ const explain: Words = {
   orderName: { simultaneous: 'simultaneous (correct backprop)', sequential: 'sequential (each layer updated before the next delta)' },
   lossName: { mse: 'mean squared error (mse)', 'binary-cross-entropy': 'binary cross-entropy', 'cross-entropy': 'cross-entropy' },
 };
-
-const page: Record<PageKey, string> = {
-  title: 'bpnet playground',
-  tagline: 'Train a network, watch it learn, and step through backpropagation number by number.',
-  language: 'Language',
-  tabTrain: 'Train',
-  tabStep: 'Step through backprop',
-  tabDigits: 'Draw a digit',
-  data: 'Data',
-  dataset: 'Dataset',
-  xor: 'XOR', circle: 'Circle', gaussians: 'Two Gaussians', spiral: 'Spiral',
-  digits: 'Digits (MNIST sample)', classic: 'Classic 2-2-2', file: 'Loaded file',
-  noise: 'Noise', trainFraction: 'Training share', samples: 'Samples',
-  loadFile: 'Load a model or dataset (.json, .csv)', dropHint: 'or drop a file anywhere on the page',
-  network: 'Network', hidden: 'Hidden layers (neurons, e.g. 8-8)', activation: 'Hidden activation',
-  loss: 'Loss', optimizer: 'Optimizer', learningRate: 'Learning rate η', batchSize: 'Batch size',
-  weightDecay: 'Weight decay λ', seed: 'Seed', auto: 'auto',
-  play: 'Play', pause: 'Pause', step: 'Step one batch', reset: 'Reset',
-  running: 'training', paused: 'paused',
-  epoch: 'Epoch', trainLoss: 'Train loss', testLoss: 'Test loss', trainAcc: 'Train accuracy', testAcc: 'Test accuracy',
-  speed: 'samples/s', lossChart: 'Loss (solid: train, dashed: test)', accChart: 'Accuracy (solid: train, dashed: test)',
-  surface: 'Decision surface (filled: train, ringed: test)', diagram: 'Network (edge width = |w|, blue +, orange −; fill = activation for the first test sample, or your drawing)',
-  keys: 'Keys: Space play/pause · → or S step · R reset',
-  sample: 'Sample', stepNext: 'Next', stepPrev: 'Back', stepRestart: 'Restart', stepApply: 'Keep the update',
-  phaseStart: 'Ready: the input is set', phaseForward: 'Forward pass, layer', phaseLoss: 'Loss', phaseBackward: 'Backward pass, layer',
-  phaseUpdate: 'Weight update', pick: 'Select a neuron or an edge on the diagram to see its formula.',
-  neuron: 'Neuron', edge: 'Weight', bias: 'Bias', input: 'Input',
-  forward: 'Forward pass', backward: 'Backward pass', chainRule: 'Chain rule', update: 'Weight update',
-  weightedInput: 'weighted input', activationOut: 'activation', errorTotal: 'Total error', delta: 'error δ',
-  target: 'target', lrShort: 'learning rate', stepLr: 'η (plain gradient descent)',
-  draw: 'Draw a digit (mouse or finger)', clear: 'Clear', probabilities: 'Probabilities',
-  needDigits: 'Choose the Digits dataset and train a little to recognise your drawing.',
-  padLabel: 'Drawing pad: draw a digit from 0 to 9',
-  loaded: 'Loaded', error: 'Error',
-  evalOn: 'Figures measured on {train} of {trainAll} training and {test} of {testAll} test samples (evenly spaced).',
-};
-
-export const en: Language = { explain, page };

@@ -88,7 +88,7 @@ function checkText(text: string, oracle: OracleStep[], settings: number[]): void
   for (const d of DATA) [...d.x, ...d.y].forEach(add);
   [...settings, 0, 1, 2, 3, 4].forEach(add);
   const body = text.slice(0, text.search(/═══ Notes/) >>> 0);
-  const numbers = body.match(/(?<![\w.⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉^])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![\w.])/g) ?? [];
+  const numbers = body.match(/(?<![\w.⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉^])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?!\w|\.\d)/g) ?? [];
   assert.ok(numbers.length > 100, `only ${numbers.length} numbers found`);
   const unknown = numbers.filter((n) => !known.has(n) && !known.has(fmt(Number(n))));
   assert.deepEqual(unknown.slice(0, 10), [], `printed numbers the oracle did not compute: ${unknown.slice(0, 10).join(', ')}`);

@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { evalCommand } from './eval.ts';
 import { gradcheckCommand } from './gradcheck.ts';
 import { explainCommand } from './explain.ts';
+import { errataCommand } from './errata.ts';
 import { initCommand } from './init.ts';
 import { exportCommand } from './export.ts';
 import { exportWeightsCommand } from './export-weights.ts';
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   initCommand,
   gradcheckCommand,
   explainCommand,
+  errataCommand,
   startCommand,
   showCommand,
   exportCommand,

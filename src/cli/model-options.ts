@@ -23,6 +23,7 @@ export const modelFlags = {
   'output-activation': { type: 'string' },
   loss: { type: 'string' },
   init: { type: 'string' },
+  'init-scale': { type: 'string' },
   seed: { type: 'string' },
   dtype: { type: 'string' },
   backend: { type: 'string' },
@@ -36,6 +37,7 @@ export const modelFlagsHelp = `Model:
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default: from the data)
   --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
+  --init-scale ε          ε of uniform (U(−ε, ε), default 0.12) and normal (N(0, ε²), default 0.01)
   --seed S                seed for initialisation and shuffling (default 1)
   --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
   --backend NAME          auto (default: the fastest available), native (C++ addon built at
@@ -51,6 +53,9 @@ export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network
     net = networkFromJSON(readJson(values.model), values.model);
   } else if (values.layers) {
     const sizes = parseLayerSizes(values.layers);
+    if (values['init-scale'] !== undefined && values.init !== 'uniform' && values.init !== 'normal') {
+      throw new UsageError('--init-scale sets ε of --init uniform or --init normal; give one of them');
+    }
     const spec = buildSpec(sizes, {
       activation: choiceFlag(values.activation, '--activation', ACTIVATION_NAMES),
       outputActivation: choiceFlag(values['output-activation'], '--output-activation', ACTIVATION_NAMES),
@@ -59,6 +64,7 @@ export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network
     net = Network.create(spec, {
       seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
       init: choiceFlag(values.init, '--init', INIT_NAMES),
+      epsilon: numberFlag(values['init-scale'], '--init-scale', 'positive'),
     });
   } else {
     throw new UsageError('--model FILE or --layers SIZES is required');

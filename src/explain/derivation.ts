@@ -24,9 +24,9 @@ export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Do
   const w = WORDS[options.lang ?? 'en'];
   const net = trace.network;
   const acts = net.activations;
-  const hidden = [...new Set(acts.slice(0, -1))].join(', ');
+  const hidden = [...new Set(acts.slice(0, -1))].map((a) => w.activationName[a]).join(w.lang === 'zh' ? '、' : ', ');
   const doc: Doc = [title(w.title(net.sizes.join('-')))];
-  doc.push(para(acts.length > 1 ? w.setup(hidden, acts[acts.length - 1]!, w.lossName[net.loss], trace.updateOrder) : w.setupOne(acts[0]!, w.lossName[net.loss])));
+  doc.push(para(acts.length > 1 ? w.setup(hidden, w.activationName[acts[acts.length - 1]!], w.lossName[net.loss], trace.updateOrder) : w.setupOne(w.activationName[acts[0]!], w.lossName[net.loss])));
   doc.push(para(`${w.learningRate}${w.colon}`, cat(ETA, m(' = '), num(trace.learningRate))));
   doc.push(para(...sampleLine(trace, w)));
   if (trace.form === 'scalar') doc.push(para(w.notation));
@@ -65,7 +65,8 @@ function noteDoc(note: ExplainNote, w: Words, E: M, learningRate: number): Doc {
       ]),
     ];
   }
-  const other = m(`${E.t} (${note.otherOrder})`, `${E.k}^{\\text{${note.otherOrder}}}`);
+  // The sentence before says which order this is; the symbol stays the same in every language.
+  const other = E;
   const doc: Doc = [para(note.updateOrder === 'simultaneous' ? w.noteSimultaneous : w.noteSequential), eqs([[other, num(note.otherLossAfter)]])];
   if (note.published !== null) {
     doc.push(para(note.updateOrder === 'simultaneous' ? w.notePublishedSimultaneous : w.notePublishedSequential));

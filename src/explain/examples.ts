@@ -3,6 +3,7 @@
  * their published versions print where those differ from correct backprop (see the errata in
  * the seeds' README): the explainer notes the difference and why.
  */
+import { networkFromJSON } from '../core/model-json.ts';
 import type { Network } from '../core/network.ts';
 import type { ExampleName } from './trace.ts';
 
@@ -18,6 +19,9 @@ export const PUBLISHED = {
 } as const;
 
 interface ExampleShape {
+  /** Input size, then the units of each layer. */
+  sizes: number[];
+  trainBias: boolean;
   activations: string[];
   loss: string;
   weights: number[][];
@@ -28,12 +32,12 @@ interface ExampleShape {
 
 const SHAPES: Record<ExampleName, ExampleShape> = {
   classic: {
-    activations: ['sigmoid', 'sigmoid'], loss: 'mse',
+    sizes: [2, 2, 2], trainBias: false, activations: ['sigmoid', 'sigmoid'], loss: 'mse',
     weights: [[0.15, 0.2, 0.25, 0.3], [0.4, 0.45, 0.5, 0.55]], bias: [[0.35, 0.35], [0.6, 0.6]],
     input: [0.05, 0.1], target: [0.01, 0.99],
   },
   linear: {
-    activations: ['sigmoid', 'linear'], loss: 'mse',
+    sizes: [2, 1, 1], trainBias: true, activations: ['sigmoid', 'linear'], loss: 'mse',
     weights: [[0.3, 0.6], [0.4]], bias: [[0.1], [0.2]],
     input: [0.5, 0.8], target: [0.8],
   },
@@ -49,4 +53,20 @@ export function detectExample(net: Network, input: readonly number[], target: re
     if (match && same(input, s.input) && same(target, s.target)) return name;
   }
   return null;
+}
+
+/** The worked example's network and its one sample (the same as examples/<name>/*.json). */
+export function exampleNetwork(name: ExampleName): { network: Network; input: number[]; target: number[] } {
+  const s = SHAPES[name];
+  const network = networkFromJSON({
+    format: 'bpnet-model', version: 1, loss: s.loss,
+    layers: s.weights.map((w, l) => {
+      const inputs = s.sizes[l]!, units = s.sizes[l + 1]!;
+      return {
+        type: 'dense', inputs, units, activation: s.activations[l], bias: s.bias[l], trainBias: s.trainBias,
+        weights: Array.from({ length: units }, (_, j) => w.slice(j * inputs, (j + 1) * inputs)),
+      };
+    }),
+  }, name);
+  return { network, input: [...s.input], target: [...s.target] };
 }

@@ -8,6 +8,7 @@ import type { LossName } from '../core/losses.ts';
 import { eqs, heading, para, type Doc } from './document.ts';
 import type { Words } from './i18n.ts';
 import { m, type M } from './math.ts';
+import { outputDeltaFormula, outputDeltaVector } from './output-rule.ts';
 
 const LOSS: Record<LossName, M> = {
   mse: m('Σ_k ½(target_k − out_k)²', '\\sum_k \\tfrac{1}{2}\\left(\\mathit{target}_k - \\mathit{out}_k\\right)^2'),
@@ -20,8 +21,8 @@ const LOSS: Record<LossName, M> = {
 
 const DERIVATIVE: Partial<Record<ActivationName, M>> = {
   tanh: m("tanh′(x) = 1 − tanh²(x)", "\\tanh'(x) = 1 - \\tanh^2(x)"),
-  relu: m("relu′(x) = 1 if x > 0, else 0", "\\operatorname{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}"),
-  'leaky-relu': m("g′(x) = 1 if x > 0, else 0.01", "g'(x) = \\begin{cases} 1 & x > 0 \\\\ 0.01 & x \\le 0 \\end{cases}"),
+  relu: m("relu′(x) = 1 (x > 0), 0 (x ≤ 0)", "\\operatorname{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}"),
+  'leaky-relu': m("g′(x) = 1 (x > 0), 0.01 (x ≤ 0)", "g'(x) = \\begin{cases} 1 & x > 0 \\\\ 0.01 & x \\le 0 \\end{cases}"),
   linear: m("g(x) = x,  g′(x) = 1", "g(x) = x,\\quad g'(x) = 1"),
   softmax: m(
     'out_j = e^(net_j) / Σ_k e^(net_k),  ∂out_j/∂net_k = out_j·([j = k] − out_k)',
@@ -53,14 +54,8 @@ export function formulas(w: Words, activations: ActivationName[], loss: LossName
       '\\frac{\\partial E}{\\partial \\mathit{out}_j} \\cdot \\frac{\\partial \\mathit{out}_j}{\\partial \\mathit{net}_j} \\cdot \\frac{\\partial \\mathit{net}_j}{\\partial w_{ji}}'),
     m('δ_j·out_i', '\\delta_j \\, \\mathit{out}_i'),
   ]);
-  const outputDelta = loss === 'mse'
-    ? m("(out_o − target_o)·g′(net_o)", "\\left(\\mathit{out}_o - \\mathit{target}_o\\right) g'(\\mathit{net}_o)")
-    : m('out_o − target_o  (sigmoid/softmax with cross-entropy)', '\\mathit{out}_o - \\mathit{target}_o');
-  block(L.outputDelta, [
-    m('δ_o', '\\delta_o'),
-    m('∂E/∂out_o · ∂out_o/∂net_o', '\\frac{\\partial E}{\\partial \\mathit{out}_o} \\cdot \\frac{\\partial \\mathit{out}_o}{\\partial \\mathit{net}_o}'),
-    outputDelta,
-  ]);
+  const out = activations[activations.length - 1]!;
+  block(L.outputDelta, ...outputDeltaFormula(out, loss));
   block(L.hiddenDelta, [
     m('δ_h', '\\delta_h'),
     m('∂E/∂out_h · ∂out_h/∂net_h', '\\frac{\\partial E}{\\partial \\mathit{out}_h} \\cdot \\frac{\\partial \\mathit{out}_h}{\\partial \\mathit{net}_h}'),
@@ -70,7 +65,7 @@ export function formulas(w: Words, activations: ActivationName[], loss: LossName
     [m('∂E/∂b_j', '\\frac{\\partial E}{\\partial b_j}'), m('δ_j', '\\delta_j')],
     [m('w⁺', 'w^{+}'), m('w − η·∂E/∂w', 'w - \\eta \\, \\frac{\\partial E}{\\partial w}')]);
   block(L.vectorized,
-    [m('δᴸ', '\\delta^{L}'), m("∇ₐE ⊙ g′(zᴸ)", "\\nabla_a E \\odot g'(z^{L})")],
+    [m('δᴸ', '\\delta^{L}'), outputDeltaVector(out, loss)],
     [m('δˡ', '\\delta^{l}'), m("((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ g′(zˡ)", "\\left((W^{l+1})^{\\mathsf{T}} \\delta^{l+1}\\right) \\odot g'(z^{l})")],
     [m('∂E/∂bˡ', '\\frac{\\partial E}{\\partial b^{l}}'), m('δˡ', '\\delta^{l}')],
     [m('∂E/∂Wˡ', '\\frac{\\partial E}{\\partial W^{l}}'), m('δˡ (aˡ⁻¹)ᵀ', '\\delta^{l} \\left(a^{l-1}\\right)^{\\mathsf{T}}')]);

@@ -5,6 +5,7 @@
 import { eqs, heading, para, type Doc, type Inline } from './document.ts';
 import type { Words } from './i18n.ts';
 import { cat, ETA, m, MINUS, mul, num, type M } from './math.ts';
+import { outputDeltaVector } from './output-rule.ts';
 import type { MatrixStep, MatrixSummary, MatrixTrace } from './trace.ts';
 
 const SUP: Record<string, string> = { l: 'ˡ', L: 'ᴸ', '+': '⁺', '-': '⁻', ...Object.fromEntries([...'0123456789'].map((c, i) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹'[i]!])) };
@@ -39,7 +40,7 @@ export function matrixStepDoc(step: MatrixStep, trace: MatrixTrace, w: Words): D
   }
   doc.push(heading(3, w.matrixBackward));
   doc.push(eqs([
-    [sup('δ', 'L', '\\delta'), m("∇ₐE ⊙ g′(zᴸ)", "\\nabla_a E \\odot g'(z^{L})")],
+    [sup('δ', 'L', '\\delta'), outputDeltaVector(trace.network.activations[L - 1]!, trace.network.loss)],
     [sup('δ', 'l', '\\delta'), m("((Wˡ⁺¹)ᵀ·δˡ⁺¹) ⊙ g′(zˡ)", "\\left((W^{l+1})^{\\mathsf{T}} \\delta^{l+1}\\right) \\odot g'(z^{l})")],
     [grad(sup('b', 'l')), sup('δ', 'l', '\\delta')],
     [grad(sup('W', 'l')), m('δˡ·(aˡ⁻¹)ᵀ', '\\delta^{l} \\left(a^{l-1}\\right)^{\\mathsf{T}}')],
@@ -47,7 +48,7 @@ export function matrixStepDoc(step: MatrixStep, trace: MatrixTrace, w: Words): D
   ]));
   for (let i = L - 1; i >= 0; i--) {
     const l = step.layers[i]!, n = i + 1;
-    doc.push(heading(4, w.matrixLayer(n, l.inputs, l.units, l.activation, i === L - 1)));
+    doc.push(heading(4, w.matrixLayer(n, l.inputs, l.units, w.activationName[l.activation], i === L - 1)));
     const W = sup('W', n), d = sup('δ', n, '\\delta');
     doc.push({
       type: 'table', head,

@@ -8,6 +8,7 @@ import { activations } from '../core/activations.ts';
 import { losses } from '../core/losses.ts';
 import type { Network } from '../core/network.ts';
 import type { UpdateOrder } from '../core/train.ts';
+import { outputRule } from './output-rule.ts';
 import type { RawStep } from './run.ts';
 import type {
   LossTerms, ScalarBackwardLayer, ScalarDelta, ScalarNames, ScalarNeuron, ScalarSamplePass, ScalarStep,
@@ -39,7 +40,7 @@ function samplePass(raw: RawStep, names: ScalarNames, r: number, updateOrder: Up
     total: raw.objective.losses[r]!,
   };
   const out = net.layers[L]!;
-  const outputRule = loss.fusedActivation === out.activation ? 'fused' : out.activation === 'softmax' ? 'softmax-jacobian' : 'chain';
+  const rule = outputRule(out.activation, net.loss);
   const deltas: ScalarDelta[][] = [];
   for (let l = L; l >= 0; l--) {
     const layer = net.layers[l]!;
@@ -47,7 +48,7 @@ function samplePass(raw: RawStep, names: ScalarNames, r: number, updateOrder: Up
     deltas.push(forward[l]!.map((n, j): ScalarDelta => {
       const dOutdNet = layer.activation === 'softmax' ? null : g.df(n.net, n.out);
       const delta = trace.delta[l]![r * layer.units + j]!;
-      if (l === L) return { neuron: n.name, layer: l, index: j, rule: outputRule, dEdOut: loss.df(n.out, target[j]!), dOutdNet, delta, paths: null };
+      if (l === L) return { neuron: n.name, layer: l, index: j, rule, dEdOut: loss.df(n.out, target[j]!), dOutdNet, delta, paths: null };
       // (BP2) ∂E/∂out_j = Σₖ δₖ·w_kj: the core's δ·W product (scratch), with the weights backward used.
       const above = net.layers[l + 1]!;
       const sequential = updateOrder === 'sequential';

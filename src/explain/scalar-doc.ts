@@ -131,13 +131,14 @@ export function outputDeltaBlocks(b: ScalarBackwardLayer, step: Pass, trace: Sca
   const doc: Doc = [heading(4, w.outputDeltas)];
   const neurons = step.forward[b.layer]!;
   const rule = b.deltas[0]!.rule;
-  if (rule === 'fused') doc.push(para(w.fused(trace.network.activations[b.layer]!, w.lossName[trace.network.loss])));
-  if (rule === 'softmax-jacobian') doc.push(para(w.softmaxJacobian));
+  const softmax = trace.network.activations[b.layer] === 'softmax';
+  if (rule === 'fused') doc.push(para(w.fused(w.activationName[trace.network.activations[b.layer]!], w.lossName[trace.network.loss])));
+  if (softmax) doc.push(para(w.softmaxJacobian));
   const rows: M[][] = [];
-  // Softmax with a non-fused loss: δⱼ = outⱼ·(∂E/∂outⱼ − S), S = Σₖ ∂E/∂outₖ·outₖ (shown, δ itself is the core's).
+  // Softmax: δⱼ = Σₖ ∂E/∂outₖ·∂outₖ/∂netⱼ = outⱼ·(∂E/∂outⱼ − S), S = Σₖ ∂E/∂outₖ·outₖ (δ itself is the core's).
   const S = m('S', 'S');
   const sValue = b.deltas.reduce((acc, dl, k) => acc + dl.dEdOut * neurons[k]!.out, 0);
-  if (rule === 'softmax-jacobian') {
+  if (softmax) {
     rows.push([S, sum(b.deltas.map((dl, k) => mul(d(TOTAL, out(neurons[k]!.name)), out(neurons[k]!.name)))),
       sum(b.deltas.map((dl, k) => mul(num(dl.dEdOut, true), num(neurons[k]!.out, true)))),
       num(sValue)]);
@@ -149,12 +150,16 @@ export function outputDeltaBlocks(b: ScalarBackwardLayer, step: Pass, trace: Sca
     rows.push(lossDerivativeRow(trace.network.loss, dl, n, t));
     const gRow = derivativeRow(dl, n);
     if (gRow) rows.push(gRow);
-    if (rule === 'chain') {
-      rows.push([delta(n.name), mul(d(TOTAL, o), d(o, net(n.name))), mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), num(dl.delta)]);
+    const chain = mul(d(TOTAL, o), d(o, net(n.name)));
+    const difference = [cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(t, true))];
+    if (softmax) {
+      rows.push([delta(n.name), mul(o, paren(cat(d(TOTAL, o), MINUS, S))), mul(num(n.out, true), paren(cat(num(dl.dEdOut), MINUS, num(sValue, true)))),
+        ...(rule === 'fused' ? difference : []), num(dl.delta)]);
     } else if (rule === 'fused') {
-      rows.push([delta(n.name), cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(t, true)), num(dl.delta)]);
+      // ∂E/∂out·∂out/∂net: the (out − target)/(out(1 − out)) of the loss times out(1 − out) of σ.
+      rows.push([delta(n.name), chain, mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), ...difference, num(dl.delta)]);
     } else {
-      rows.push([delta(n.name), mul(o, paren(cat(d(TOTAL, o), MINUS, S))), mul(num(n.out, true), paren(cat(num(dl.dEdOut), MINUS, num(sValue, true)))), num(dl.delta)]);
+      rows.push([delta(n.name), chain, mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), num(dl.delta)]);
     }
   });
   doc.push(eqs(rows));

@@ -75,7 +75,7 @@ export interface Words {
   outputDeltas: string;
   hiddenDeltas(layer: string, above: string): string;
   weightUpdates(from: string, to: string): string;
-  fused(activation: ActivationName, loss: string): string;
+  fused(activation: string, loss: string): string;
   softmaxJacobian: string;
   biasFixed: string;
   simultaneousAfterLayer(names: string): string;
@@ -103,6 +103,9 @@ export interface Words {
   biasesFixed: string;
   orderName: Record<UpdateOrder, string>;
   lossName: Record<LossName, string>;
+  /** Activation names as written in prose (zh: 线性 for linear). */
+  activationName: Record<ActivationName, string>;
+  orderShort: Record<UpdateOrder, string>;
 }
 
 /** The command line's words for the commands that speak the user's language (explain, errata). */
@@ -122,9 +125,27 @@ export interface CliWords {
   summaryNeedsText: string;
 }
 
+/** Why a published figure and bpnet's differ (or "agrees"). */
+export type ErrataReason = 'agrees' | 'sequential' | 'linear-output' | 'course-files';
+
+/** The words of `bpnet errata`. */
+export interface ErrataWords {
+  title: string;
+  intro: string;
+  /** Columns: article, quantity, published, bpnet, sequential order, note. */
+  head: string[];
+  /** "E_total after 1 step" from a symbol and a step count. */
+  after(symbol: string, steps: number): string;
+  /** Quantities that are words, not symbols (the course's figures). */
+  quantity: Record<string, string>;
+  status: Record<'matches' | 'differs' | 'needs-files', string>;
+  reasons: Record<ErrataReason, string>;
+}
+
 /** Everything one language provides: the explainer's words, the command line's and the page's strings. */
 export interface Language {
   explain: Words;
   page: Record<PageKey, string>;
   cli: CliWords;
+  errata: ErrataWords;
 }

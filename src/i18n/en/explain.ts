@@ -143,4 +143,6 @@ export const explain: Words = {
   biasesFixed: 'biases fixed',
   orderName: { simultaneous: 'simultaneous (correct backprop)', sequential: 'sequential (each layer updated before the next delta)' },
   lossName: { mse: 'mean squared error (mse)', 'binary-cross-entropy': 'binary cross-entropy', 'cross-entropy': 'cross-entropy' },
+  activationName: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', 'leaky-relu': 'leaky ReLU', linear: 'linear', softmax: 'softmax' },
+  orderShort: { simultaneous: 'simultaneous', sequential: 'sequential' },
 };

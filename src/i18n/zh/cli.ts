@@ -1,5 +1,6 @@
 /** 简体中文：explain 与 errata 命令的帮助和用法错误信息。 */
 import type { CliWords } from '../words.ts';
+import { spaced } from './spacing.ts';
 
 const KINDS: Record<string, string> = {
   'a positive number': '正数', 'a number ≥ 0': '不小于 0 的数', 'a number in [0, 1)': '[0, 1) 之间的数', 'a number': '数',
@@ -17,7 +18,7 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   [/^(--[\w-]+) is required$/, (f) => `缺少必需的选项 ${f}`],
 ];
 
-export const cli: CliWords = {
+const raw: CliWords = {
   explainHelp: (maxSteps) => `用法：bpnet explain (--example classic|linear | --model M.json --data D) [选项]
 
 解释的对象：
@@ -73,3 +74,6 @@ export const cli: CliWords = {
   stepsMax: (max, got) => `--steps：完整解释最多 ${max} 步（更多步请加 --summary），实际为 ${got}`,
   summaryNeedsText: '--summary 只输出 text 或 json，不支持 markdown',
 };
+
+/** With the spacing of mixed Chinese and Latin text applied. */
+export const cli: CliWords = spaced(raw);

@@ -1,6 +1,7 @@
 /** Simplified Chinese: the words of the derivation (`bpnet explain`, the playground's step mode). */
 import { fmt } from '../../explain/format.ts';
 import type { Words } from '../words.ts';
+import { spaced } from './spacing.ts';
 
 const steps = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 
@@ -36,7 +37,7 @@ export const sections = {
     '可以重新计算。',
 };
 
-export const explain: Words = {
+const raw: Words = {
   ...sections,
   lang: 'zh',
   colon: '：',
@@ -46,7 +47,7 @@ export const explain: Words = {
   close: '）',
   title: (sizes) => `BP 神经网络反向传播手动推导：${sizes} 网络`,
   setup: (hidden, output, loss, order) =>
-    `激活函数：隐藏层 ${hidden}，输出层 ${output}。损失函数：${loss}。更新顺序：${explain.orderName[order]}。`,
+    `激活函数：隐藏层 ${hidden}，输出层 ${output}。损失函数：${loss}。更新顺序：${raw.orderName[order]}。`,
   setupOne: (output, loss) => `激活函数：${output}。损失函数：${loss}。`,
   learningRate: '学习率',
   sample: (i) => (i === null ? '训练样本' : `训练样本（第 ${i + 1} 个）`),
@@ -54,7 +55,8 @@ export const explain: Words = {
   targets: '目标值',
   notation:
     '记号：net 表示神经元的加权输入和（即 z），out 表示神经元的输出（a = g(net)），E 表示该样本的误差，' +
-    'δ = ∂E/∂net 表示神经元的误差项，w⁺ 表示 w 更新后的值。',
+    'δ = ∂E/∂net（误差对加权输入的偏导数）表示神经元的误差项，w⁺ 表示 w 更新后的值。' +
+    '术语：隐藏层（也称隐含层），权重（也称权值），学习率 η，偏导数 ∂，链式法则。',
   formulas: '通用公式',
   formulaLabels: {
     neuron: '神经元 j 的加权输入和输出',
@@ -62,10 +64,10 @@ export const explain: Words = {
     sigmoid: 'Sigmoid 激活函数',
     sigmoidDerivative: '其导数（商的求导法则，再用 σ 本身表示）',
     derivatives: '其他激活函数的导数',
-    chain: '链式法则：进入神经元 j 的权重 w_ji',
+    chain: '链式法则：误差对进入神经元 j 的权重 w_ji 的偏导数',
     outputDelta: '输出层神经元的误差项 δ',
     hiddenDelta: '隐藏层神经元的误差项 δ：对其所有输出连接求和',
-    update: '梯度与梯度下降的权重更新',
+    update: '偏导数（梯度）与梯度下降的权重更新',
     vectorized: '向量形式：反向传播的四个方程（⊙ 为逐元素乘积）',
   },
   step: (k, of) => (of > 1 ? `第 ${k} 步（共 ${of} 步）` : `第 ${k} 步`),
@@ -92,7 +94,7 @@ export const explain: Words = {
   outputLayer: '输出层',
   error: '计算误差',
   backward: '反向传播',
-  outputDeltas: '输出层：用链式法则计算每个输出神经元的误差项 δ',
+  outputDeltas: '输出层：用链式法则求偏导，得到每个输出神经元的误差项 δ',
   hiddenDeltas: (layer, above) => `${layer}：每个神经元的误差是它连向${above}的所有权重路径之和`,
   weightUpdates: (from, to) => `${from} → ${to}的权重更新`,
   fused: (activation, loss) => `输出层为 ${activation}、损失函数为 ${loss} 时，两个因子合并为：δ = out − target。`,
@@ -134,4 +136,9 @@ export const explain: Words = {
   biasesFixed: '偏置固定',
   orderName: { simultaneous: '同时更新（正确的反向传播）', sequential: '顺序更新（每层先更新再计算下一层的 δ）' },
   lossName: { mse: '均方误差（mse）', 'binary-cross-entropy': '二元交叉熵', 'cross-entropy': '交叉熵' },
+  activationName: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', 'leaky-relu': '带泄漏的 ReLU', linear: '线性', softmax: 'softmax' },
+  orderShort: { simultaneous: '同时更新', sequential: '顺序更新' },
 };
+
+/** With the spacing of mixed Chinese and Latin text applied to every string. */
+export const explain: Words = spaced(raw);

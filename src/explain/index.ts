@@ -16,6 +16,7 @@ export { errataDoc, errataJSON } from './errata-doc.ts';
 export { outputRule, outputDeltaFormula, outputDeltaVector, type OutputRule } from './output-rule.ts';
 export { docToText } from './render-text.ts';
 export { docToMarkdown } from './render-markdown.ts';
+export { explainUpdateRows } from './update-doc.ts';
 export { detectExample, PUBLISHED as PUBLISHED_FIGURES } from './examples.ts';
 export { scalarNames, texName, texSub } from './names.ts';
 export {

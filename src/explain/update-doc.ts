@@ -4,6 +4,7 @@
  * Shared by the scalar form (every weight) and the matrix form (a few weights followed through).
  */
 import { cat, d, ETA, m, MINUS, mul, num, paren, sum, type M } from './math.ts';
+import { texName } from './names.ts';
 import type { ExplainOptimizer, ParamUpdate } from './trace-update.ts';
 
 export const LAMBDA = m('λ', '\\lambda');
@@ -92,4 +93,20 @@ export function ruleFormula(o: ExplainOptimizer): M[][] {
       [m('w⁺', 'w^{+}'), m('w − η·m̂ / (√ŝ + ε)', 'w - \\eta \\frac{\\hat m}{\\sqrt{\\hat s} + \\epsilon}')],
     ];
   }
+}
+
+/**
+ * The rows of one parameter's update in a trace: the gradient over the batch with decay (none when
+ * J is the sample's E) and the optimizer's rule. For the playground's side panel.
+ */
+export function explainUpdateRows(
+  trace: { optimizer: ExplainOptimizer; batchSize: number; weightDecay: number }, name: string, old: number, u: ParamUpdate, next: number, isBias: boolean,
+): { gradient: M[][]; rule: M[][] } {
+  const w = m(name, texName(name));
+  const viaJ = trace.batchSize > 1 || (trace.weightDecay !== 0 && !isBias);
+  const g = d(viaJ ? J : m('E'), w);
+  return {
+    gradient: gradientRows(w, old, u, trace.weightDecay, isBias),
+    rule: ruleRows(trace.optimizer, w, m(`${name}⁺`, `${texName(name)}^{+}`), g, old, u, next),
+  };
 }

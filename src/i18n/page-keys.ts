@@ -10,6 +10,13 @@ export const PAGE_KEYS = [
   'phaseUpdate', 'pick', 'neuron', 'edge', 'bias', 'input', 'forward', 'backward', 'chainRule',
   'update', 'weightedInput', 'activationOut', 'errorTotal', 'delta', 'target', 'lrShort', 'stepLr',
   'draw', 'clear', 'probabilities', 'needDigits', 'padLabel', 'loaded', 'error', 'evalOn',
+  // The playground v2 (web helper).
+  'plane', 'gaussian', 'features', 'modelInUse', 'dropModel', 'regularization', 'l2', 'l1', 'downloadModel',
+  'downloadData', 'speedControl', 'slow', 'normal', 'fast', 'kernel', 'showTest', 'discretize', 'neurons',
+  'stepKeys', 'addLayer', 'removeLayer', 'layers', 'fewerNeurons', 'moreNeurons', 'ignored',
+  // Step mode (explain helper).
+  'stepOrder', 'orderSimultaneous', 'orderSequential', 'stepSettings', 'stepBatch', 'stepL1', 'stepRestartState',
+  'gradientBatch', 'optimizerUpdate', 'erratumOne', 'erratumLong',
 ] as const;
 
 export type PageKey = (typeof PAGE_KEYS)[number];

@@ -94,7 +94,7 @@ async function reset(): Promise<boolean> {
     type: 'init', session: ++session, model: networkToJSON(net), train: split.train, test: split.test, grid: is2d ? GRID : null,
     options: { optimizer: c.optimizer, learningRate: c.learningRate, batchSize: c.batchSize, weightDecay: c.weightDecay, seed: c.seed },
   });
-  stepView.load(net, split.train, c.learningRate);
+  stepView.load(net, split.train, c);
   updateButtons();
   scheduleDraw();
   return true;
@@ -205,7 +205,7 @@ function showTab(name: 'train' | 'step'): void {
   document.querySelectorAll<HTMLElement>('[role="tab"]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.tab === name)));
   if (name === 'step') {
     if (running) send({ type: 'pause' });
-    stepView.load(net, split.train, readConfig().learningRate);
+    stepView.load(net, split.train, readConfig());
   } else scheduleDraw();
 }
 

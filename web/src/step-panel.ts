@@ -2,8 +2,8 @@
  * The side panel of step mode: the formula of the selected neuron or edge with the numbers
  * substituted, read from the explainer's trace, in the page's language.
  */
-import type { ActivationName, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
-import { formatNumber as fmt } from '../../src/index.ts';
+import type { ActivationName, MathText, ParamUpdate, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
+import { explainUpdateRows, formatNumber as fmt } from '../../src/index.ts';
 import { lang, t } from './i18n.ts';
 import type { Selection } from './network-diagram.ts';
 import type { Progress } from './step-mode.ts';
@@ -17,7 +17,22 @@ const activationFormula: Record<ActivationName, string> = {
   sigmoid: '1 / (1 + e^(−net))', tanh: 'tanh(net)', relu: 'max(0, net)', 'leaky-relu': 'max(α·net, net)', linear: 'net', softmax: 'e^net / Σ e^net',
 };
 
-export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Selection | undefined, p: Progress, eta: number): string[][] {
+/** An equation chain as one line: lhs = … = value. */
+const line = (row: MathText[]) => row.map((x) => x.t).join(' = ');
+
+/**
+ * The gradient over the batch with λ (when J is not just the sample's E) and the optimizer's
+ * update with its state, built by the same formula code as the derivation.
+ */
+function updateSection(trace: ScalarTrace, name: string, old: number, u: ParamUpdate, next: number, isBias: boolean): string[][] {
+  const { gradient, rule } = explainUpdateRows(trace, name, old, u, next, isBias);
+  const sections: string[][] = [];
+  if (gradient.length) sections.push([t('gradientBatch'), ...gradient.map(line)]);
+  sections.push([`${t('optimizerUpdate')} (${trace.optimizer.name}, η = ${fmt(trace.optimizer.learningRate)})`, ...rule.map(line)]);
+  return sections;
+}
+
+export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Selection | undefined, p: Progress): string[][] {
   if (!sel) return [[t('pick')]];
   const sections: string[][] = [];
   if (sel.kind === 'neuron' && sel.layer === 0) {
@@ -57,14 +72,9 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
     `∂E/∂${w.name} = ∂E/∂out_${w.to}${g} · ∂net_${w.to}/∂${w.name}`,
     `  = ${fmt(w.dEdOut)}${gNum} × ${fmt(w.dNetdW)}`,
     `  = δ_${w.to} · out_${w.from} = ${fmt(w.delta)} × ${fmt(w.dNetdW)}`,
-    `  = ${fmt(w.grad)}`,
+    `  = ${fmt(w.update.perSample[0]!)}`,
   ]);
-  if (p.updateDone) {
-    sections.push([
-      `${t('update')} (η = ${fmt(eta)})`,
-      `${w.name}⁺ = ${w.name} − η · ∂E/∂${w.name}`, `  = ${fmt(w.old)} − ${fmt(eta)} × ${fmt(w.grad)}`, `  = ${fmt(w.new)}`,
-    ]);
-  }
+  if (p.updateDone) sections.push(...updateSection(trace, w.name, w.old, w.update, w.new, false));
   return sections;
 }
 

@@ -43,9 +43,10 @@ export function matrixStep(raw: RawStep, updateOrder: UpdateOrder): MatrixStep {
     }));
     return {
       layer: i, inputs: l.inputs, units: l.units, activation: l.activation,
-      z: summarize(trace.z[i]!, B, l.units),
-      a: summarize(trace.a[i + 1]!, B, l.units),
-      delta: summarize(delta, B, l.units),
+      // Textbook shapes: a column per sample (units × B).
+      z: summarize(trace.z[i]!, l.units, B),
+      a: summarize(trace.a[i + 1]!, l.units, B),
+      delta: summarize(delta, l.units, B),
       deltaSamples,
       weights: summarize(before.weights[i]!, l.units, l.inputs),
       gradW: summarize(gradW, l.units, l.inputs),

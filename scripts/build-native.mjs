@@ -2,10 +2,11 @@
 // Builds the optional native float32 kernel (native/*.cc → build/bpnet_native.node) with the
 // machine's C++ compiler, tuned for this CPU (-march=native). Run by `npm install` / `npm ci`
 // through the root package's "install" script. It never fails the install: without a compiler or
-// Node's headers bpnet silently uses its WebAssembly kernel instead.
-// Set BPNET_NO_NATIVE=1 to skip it, CXX to choose the compiler.
+// Node's headers bpnet uses its WebAssembly kernel instead, and the reason is kept in
+// build/native-status.json, where `kernelInfo()` and `bpnet doctor` read it (npm hides this
+// script's output). Set BPNET_NO_NATIVE=1 to skip it, CXX to choose the compiler.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,10 +23,10 @@ function headerDir() {
 }
 
 function build() {
-  if (process.env.BPNET_NO_NATIVE) return 'skipped (BPNET_NO_NATIVE is set)';
+  if (process.env.BPNET_NO_NATIVE) return 'skipped at install (BPNET_NO_NATIVE was set)';
   if (process.platform === 'win32') return 'not built on Windows (no compiler setup assumed)';
   const include = headerDir();
-  if (!include) return "not built: Node's C headers (node_api.h) were not found";
+  if (!include) return "Node's C headers (node_api.h) were not found at install";
   const cxx = process.env.CXX || 'c++';
   const tmp = `${out}.${process.pid}.tmp`;
   mkdirSync(dirname(out), { recursive: true });
@@ -38,8 +39,9 @@ function build() {
   const r = spawnSync(cxx, args, { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
     rmSync(tmp, { force: true });
+    if (r.error && r.error.code === 'ENOENT') return `no C++ compiler at install (${cxx} not found)`;
     const why = r.error ? r.error.message : (r.stderr || '').trim().split('\n').slice(0, 3).join(' | ');
-    return `native kernel not built (${cxx}: ${why})`;
+    return `the C++ compiler failed at install (${cxx}: ${why})`;
   }
   renameSync(tmp, out);
   return undefined;
@@ -49,7 +51,13 @@ let problem;
 try {
   problem = build();
 } catch (e) {
-  problem = `native kernel not built (${e instanceof Error ? e.message : e})`;
+  problem = `the install script failed (${e instanceof Error ? e.message : e})`;
 }
-if (problem) note(`${problem}; the WebAssembly float32 kernel will be used.`);
+try {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(join(root, 'build', 'native-status.json'), JSON.stringify(problem ? { built: false, reason: problem } : { built: true }) + '\n');
+} catch {
+  // A read-only package directory: kernelInfo() then guesses the reason.
+}
+if (problem) note(`native kernel not built: ${problem}; the WebAssembly float32 kernel will be used (see: npx bpnet doctor).`);
 else if (process.argv.includes('--verbose')) note(`built ${out}`);

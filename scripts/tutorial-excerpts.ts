@@ -9,7 +9,7 @@
  * - the pictures the docs show (docs/tutorial/NAME.png) are copied from the commands' out/NAME.png.
  * With --dump DIR the full output of every block is also written to DIR (to choose excerpts).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from '../test/helpers.ts';
 import { blockOutput, matchExcerpt, parseTutorial, runChapters, TUTORIALS } from '../test/tutorial-doc.ts';
@@ -77,4 +77,5 @@ docs.forEach((doc, t) => {
     else { failed++; console.error(`${doc.path}: no command wrote out/${name}`); }
   }
 });
+for (const r of runs) rmSync(r.dir, { recursive: true, force: true });
 process.exitCode = failed > 0 ? 1 : 0;

@@ -11,6 +11,8 @@
  * await train(net, xor, { optimizer: 'adam', learningRate: 0.05, epochs: 500, batchSize: 4 });
  * console.log(evaluate(net, xor)); // { loss: 0.00…, accuracy: 1, … }
  */
+export * from './core/record.ts';
+export * from './core/schema.ts';
 export * from './core/activations.ts';
 export * from './core/losses.ts';
 export * from './core/errors.ts';
@@ -22,19 +24,26 @@ export * from './core/backprop.ts';
 export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export { csvCell, readCsvRecords, type CsvRecord } from './data/csv-records.ts';
 export { parseDatasetJSON } from './data/dataset-json.ts';
+export { dataFormats, formatOf, parseDataset, parseJsonText, IDX_IMAGES_PATTERN, type DataFormat, type NamedBytes, type ParseDatasetOptions } from './data/formats.ts';
 export * from './core/evaluate.ts';
+export * from './core/predict.ts';
+export * from './core/input-transform.ts';
 export * from './core/train.ts';
+export * from './core/fit.ts';
 export * from './core/gradcheck.ts';
 export * from './core/model-json.ts';
 export type { Kernel } from './core/kernels/kernel.ts';
 export { createReferenceKernel } from './core/kernels/reference.ts';
 export { createJs32Kernel } from './core/kernels/js32.ts';
 export { createWasmKernel } from './core/kernels/wasm.ts';
-export { getKernel, registerKernel, kernelNames } from './core/kernels/registry.ts';
+export { getKernel, kernelNames, kernelInfo, BROWSER_KERNELS, type KernelBackend, type KernelList, type KernelStatus } from './core/kernels/registry.ts';
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
 export * from './explain/index.ts';
+// Languages: every word bpnet speaks (explain, errata, the CLI's explain/errata messages, the page), one module per language.
+export { LANGUAGES, LANGS, PAGE_KEYS, recordWords, type Lang, type Language, type Words, type CliWords, type ErrataWords, type PageKey } from './i18n/index.ts';
 // Digits: data formats, the course's files, augmentation and pictures (all browser-safe).
 export { decodeDigitBytes, encodeDigitBytes, PIXEL_VALUES } from './data/digit-bytes.ts';
 export { splitMnistSample, mnistSampleFromBytes, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';

@@ -149,6 +149,12 @@ for (const scripts of [true, false]) {
     assert.ok(r.labels.every((l) => /^[0-9]$/.test(l)));
     assert.ok(r.labels.filter((l, i) => l === r.truth[i]).length >= 12, `labels ${r.labels} vs ${r.truth}`);
     assert.deepEqual(r.written, ['out/model.onnx', 'out/tfjs/model.json', 'out/tfjs/model.weights.bin', 'out/model.mjs']);
-    assert.ok(r.onnxDiff < 1e-5 && r.moduleDiff < 1e-9, JSON.stringify(r));
+    // bpnet computes this 25 450-parameter network in float32 (the default above 10 000 parameters);
+    // the standalone module computes in float64: they agree to float32 rounding.
+    assert.ok(r.onnxDiff < 1e-5 && r.moduleDiff < 1e-6, JSON.stringify(r));
+    // The installed CLI runs the compiled code (no tsx in the consumer's project).
+    const cli = spawnSync(join(nodeModules, '.bin', 'bpnet'), ['export', '--model', 'out/model.json', '--format', 'onnx', '--out', 'out/cli.onnx'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(readFileSync(join(dir, 'out', 'cli.onnx')), readFileSync(join(dir, 'out', 'model.onnx')));
   });
 }

@@ -10,7 +10,7 @@ import {
   ACTIVATION_NAMES, derivation, explain, LOSS_NAMES, Network, type ActivationName, type DerivationBlock, type LossName, type MathText,
 } from '../src/index.ts';
 
-/** A small arithmetic evaluator for printed formulas: + − · × / ² (), unary minus, relu′, g′. */
+/** A small arithmetic evaluator for printed formulas: + − · × / ² (), unary minus, relu′, g′, σ. */
 function evaluate(text: string): number {
   const src = text.replace(/\s+/g, '');
   let i = 0;
@@ -28,12 +28,12 @@ function evaluate(text: string): number {
   const factor = (): number => {
     if (peek() === '−' || peek() === '-') { i++; return -factor(); }
     let v: number;
-    const fn = /^(relu′|g′)\(/.exec(src.slice(i));
+    const fn = /^(relu′|g′|σ)\(/.exec(src.slice(i));
     if (fn) {
       i += fn[0].length;
       const x = expr();
       i++; // ')'
-      v = x > 0 ? 1 : fn[1] === 'relu′' ? 0 : 0.01;
+      v = fn[1] === 'σ' ? 1 / (1 + Math.exp(-x)) : x > 0 ? 1 : fn[1] === 'relu′' ? 0 : 0.01;
     } else if (peek() === '(') {
       i++;
       v = expr();
@@ -63,7 +63,9 @@ function trueDelta(act: ActivationName, loss: LossName, out: number[], net: numb
   };
   if (act === 'softmax') return out[j]! * (dE(j) - out.reduce((s, a, k) => s + dE(k) * a, 0));
   const z = net[j]!, a = out[j]!;
-  const g = { sigmoid: a * (1 - a), tanh: 1 - a * a, relu: z > 0 ? 1 : 0, 'leaky-relu': z > 0 ? 1 : 0.01, linear: 1 }[act as Exclude<ActivationName, 'softmax'>];
+  const g = {
+    sigmoid: a * (1 - a), tanh: 1 - a * a, relu: z > 0 ? 1 : 0, 'leaky-relu': z > 0 ? 1 : 0.01, softplus: 1 / (1 + Math.exp(-z)), linear: 1,
+  }[act as Exclude<ActivationName, 'softmax'>];
   return dE(j) * g;
 }
 
@@ -116,7 +118,7 @@ test('every accepted activation × loss pair: the general δ_o formula, evaluate
       // The printed arithmetic of δ itself (the row's numbers) gives the printed δ.
       const deltaRows = rows.filter((r) => r[0]!.t.trim() === `δ_${o}`);
       for (const r of deltaRows) for (const x of r.slice(1, -1)) {
-        if (/[a-zA-Z∂Σ]/.test(x.t.replace(/relu′|g′/g, ''))) continue;
+        if (/[a-zA-Z∂Σ]/.test(x.t.replace(/relu′|g′|σ/g, ''))) continue;
         assert.ok(Math.abs(evaluate(x.t) - printed) <= 1e-7 * (1 + Math.abs(printed)), `${what} ${o}: ${x.t} ≠ ${printed}`);
       }
       assert.ok(Math.abs(trueDelta(act, loss, outs, nets, target, j) - printed) <= 1e-7 * (1 + Math.abs(printed)), `${what} ${o}: not ∂E/∂net`);

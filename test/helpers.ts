@@ -11,10 +11,10 @@ const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 export interface CliResult { code: number; stdout: string; stderr: string }
 
 /** Runs `bpnet ARGS` (from the TypeScript source through tsx) in the repo root. */
-export function bpnet(args: string[], options: { cwd?: string; input?: string; timeout?: number } = {}): CliResult {
+export function bpnet(args: string[], options: { cwd?: string; input?: string; timeout?: number; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: options.cwd ?? ROOT, encoding: 'utf8', input: options.input, timeout: options.timeout ?? 120_000,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

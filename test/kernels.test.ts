@@ -7,14 +7,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ActivationName } from '../src/core/activations.ts';
-import { getKernel, selectKernel } from '../src/core/kernels/registry.ts';
+import { ACTIVATION_NAMES, type ActivationName } from '../src/core/activations.ts';
+import { getKernel as browserGetKernel } from '../src/core/kernels/registry.ts';
+import { getKernel, selectKernel } from '../src/core/kernels/node-kernels.ts';
 import type { Kernel } from '../src/core/kernels/kernel.ts';
 import { createReferenceKernel } from '../src/core/kernels/reference.ts';
 import { losses, type LossName } from '../src/core/losses.ts';
 import { Rng } from '../src/core/rng.ts';
 import { Trainer, Network, createDataset, type Float } from '../src/index.ts';
-import { createNativeKernel, loadNativeAddon } from '../src/io/native-kernel.ts';
+import { createNativeKernel, loadNativeAddon } from '../src/core/kernels/native.ts';
 import { ROOT } from './helpers.ts';
 
 const ref = createReferenceKernel('float64');
@@ -67,7 +68,7 @@ for (const [name, kernel] of fast) {
   test(`${name}: bias + activation, activation backward, sums and axpy match the reference`, { skip }, () => {
     const rng = new Rng(11);
     for (const [rows, cols] of [[1, 1], [3, 7], [1023, 5], [64, 130]] as const) {
-      for (const act of ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'linear', 'softmax'] as ActivationName[]) {
+      for (const act of ACTIVATION_NAMES) {
         const [Z32, Z64] = random(rng, rows * cols, 4), [b32, b64] = random(rng, cols);
         const A32 = new Float32Array(rows * cols), A64 = new Float64Array(rows * cols);
         ref.biasActivate(Z64, b64, A64, rows, cols, act);
@@ -159,6 +160,7 @@ test('native: wrong arrays throw instead of reading out of bounds', { skip: NATI
 
 test('selection: auto picks the fastest float32 kernel and the reference for float64', () => {
   assert.equal(getKernel('auto', 'float32').name, native ? 'native' : 'wasm');
+  assert.equal(browserGetKernel('auto', 'float32').name, 'wasm', 'the browser list has no native kernel');
   assert.equal(getKernel('auto', 'float64').name, 'reference');
   assert.equal(selectKernel({ parameterCount: 10_000 }).dtype, 'float64');
   assert.equal(selectKernel({ parameterCount: 10_001 }).dtype, 'float32');

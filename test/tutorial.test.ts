@@ -5,9 +5,9 @@
  * the excerpts with `npm run docs:tutorial`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { ROOT } from './helpers.ts';
 import {
   blockOutput, commandProblem, matchExcerpt, parseTutorial, runChapters, TUTORIALS, type Chapter, type RunResult,
@@ -33,6 +33,9 @@ test('both tutorials: at least five chapters, the same commands, at least 12 of 
 // Run once, on first use, so that the quick checks can run alone (--test-name-pattern).
 let running: Promise<{ dir: string; results: Map<string, RunResult> }[]> | undefined;
 const allRuns = () => (running ??= runChapters(docs));
+after(async () => {
+  for (const r of running ? await running : []) rmSync(r.dir, { recursive: true, force: true });
+});
 
 for (const [t, path] of TUTORIALS.entries()) {
   test(`${path}: every command succeeds and every excerpt is its real output`, async () => {

@@ -51,3 +51,39 @@ test('digits asset: exact pixels, 200 test samples per digit, the training order
     assert.equal(train.targets[row * 10 + d], 1);
   }
 });
+
+test('regression sets: targets in [-1, 1] follow their formula; features are computed per point', async () => {
+  const { REGRESSION_NAMES } = await import('../web/src/datasets.ts');
+  const { featurize, featureLabels } = await import('../web/src/features.ts');
+  const plane = toyDataset('plane', { samples: 100, noise: 0, trainFraction: 0.5, seed: 2 }).train;
+  for (let i = 0; i < plane.size; i++) assert.equal(plane.targets[i], (plane.inputs[2 * i]! + plane.inputs[2 * i + 1]!) / 2);
+  for (const name of REGRESSION_NAMES) {
+    const d = toyDataset(name, { samples: 200, noise: 0.5, trainFraction: 0.5, seed: 1 }).train;
+    assert.ok([...d.targets].every((y) => y >= -1 && y <= 1), name);
+    assert.ok(new Set(d.targets).size > 50, `${name}: real-valued targets`);
+  }
+  const f = featurize(plane, ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2']);
+  assert.equal(f.inputSize, 7);
+  const [x1, x2] = [plane.inputs[6]!, plane.inputs[7]!];
+  assert.deepEqual(Array.from(f.inputs.subarray(21, 28)), [x1, x2, x1 * x1, x2 * x2, x1 * x2, Math.sin(x1), Math.sin(x2)]);
+  assert.equal(featurize(plane, ['x1', 'x2']), plane);
+  assert.deepEqual(featureLabels(['x1sq', 'x1x2']), ['x1²', 'x1·x2']);
+});
+
+test('the address: the documented example is read as written, and writing it back reads the same', async () => {
+  const { readLink, writeLink } = await import('../web/src/url-state.ts');
+  const link = readLink('?dataset=spiral&noise=0&train=50&layers=8-8&activation=tanh&loss=auto&optimizer=adam&lr=0.03&batch=16&decay=0&seed=1&lang=zh');
+  assert.deepEqual(link.ignored, []);
+  assert.equal(link.lang, 'zh');
+  const c = link.config;
+  assert.deepEqual([c.dataset, c.noise, c.trainFraction, c.hidden, c.activation, c.loss, c.optimizer, c.learningRate, c.batchSize, c.weightDecay, c.seed],
+    ['spiral', 0, 0.5, [8, 8], 'tanh', 'auto', 'adam', 0.03, 16, 0, 1]);
+  const full = { ...c, features: ['x1', 'x2', 'sinx1'], regularization: 'l1', speed: 'slow', showTest: false, discretize: true } as Parameters<typeof writeLink>[0];
+  const again = readLink(writeLink(full, 'en', 'step'));
+  assert.deepEqual(again.config, full);
+  assert.equal(again.mode, 'step');
+  const classic = readLink('?preset=classic&mode=step&lr=0.5&layers=banana');
+  assert.equal(classic.config.dataset, 'classic');
+  assert.equal(classic.config.optimizer, 'sgd');
+  assert.deepEqual(classic.ignored, ['layers=banana']);
+});

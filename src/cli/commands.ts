@@ -1,5 +1,6 @@
 /** The CLI's commands, in the order `bpnet --help` lists them. */
 import type { Command } from './command.ts';
+import { doctorCommand } from './doctor.ts';
 import { evalCommand } from './eval.ts';
 import { gradcheckCommand } from './gradcheck.ts';
 import { explainCommand } from './explain.ts';
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   importCommand,
   importWeightsCommand,
   exportWeightsCommand,
+  doctorCommand,
 ];

@@ -1,11 +1,9 @@
 /** `bpnet errata`: the seed articles' figures next to bpnet's, computed now (see src/explain/errata.ts). */
-import { errataDoc, errataJSON } from '../explain/errata-doc.ts';
-import { errata } from '../explain/errata.ts';
-import { docToText } from '../explain/render-text.ts';
-import { LANGS, LANGUAGES } from '../i18n/index.ts';
+import { docToText, errata, errataDoc, errataJSON, LANGS, LANGUAGES } from '../node.ts';
 import { choiceFlag, parseOptions, type Command } from './command.ts';
 import { langOf, localizer } from './lang.ts';
 
+/** `bpnet errata`: the published figures next to bpnet's. */
 export const errataCommand: Command = {
   name: 'errata',
   summary: 'the figures the seed articles publish next to bpnet\'s, with the reason for each difference',

@@ -1,20 +1,15 @@
 /**
  * `bpnet explain`: the hand derivation of training steps, with the step flags of `bpnet train`
- * (same names and defaults), or `--summary` of many steps. Speaks the user's language, usage
- * errors and --help included.
+ * (the same names, rules and defaults: TRAIN_SCHEMA through STEP_FLAG_NAMES), or `--summary` of
+ * many steps. Speaks the user's language, usage errors and --help included.
  */
 import { fileURLToPath } from 'node:url';
-import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { explain, MAX_EXPLAIN_STEPS } from '../explain/explain.ts';
-import { render, renderJSON, EXPLAIN_FORMATS } from '../explain/render.ts';
-import { docToText } from '../explain/render-text.ts';
-import { explainSummary, MAX_SUMMARY_STEPS, summaryDoc } from '../explain/summary.ts';
-import type { ExampleName } from '../explain/trace.ts';
-import { LANGS, LANGUAGES } from '../i18n/index.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadModel } from '../io/models.ts';
+import {
+  checkDataFits, docToText, EXPLAIN_FORMATS, explain, explainSummary, LANGS, LANGUAGES, loadDataset, loadModel, MAX_EXPLAIN_STEPS,
+  MAX_SUMMARY_STEPS, renderExplanation, renderExplanationJSON, summaryDoc, TRAIN_SCHEMA, writeAtomic, type ExampleName, type TrainOptions,
+} from '../node.ts';
 import { choiceFlag, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
+import { flagOptions, optionsFromFlags, STEP_FLAG_NAMES } from './flags.ts';
 import { langOf, localizer } from './lang.ts';
 
 const EXAMPLES: readonly ExampleName[] = ['classic', 'linear'];
@@ -22,6 +17,7 @@ const EXAMPLES: readonly ExampleName[] = ['classic', 'linear'];
 /** The shipped worked examples (examples/<name>/model.json and data.json), found from this file. */
 const examplePath = (name: string, file: string) => fileURLToPath(new URL(`../../examples/${name}/${file}`, import.meta.url));
 
+/** `bpnet explain`: forward pass, chain rule and optimizer updates written out with their numbers. */
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'print the hand derivation of backprop steps: forward pass, chain rule, optimizer updates',
@@ -31,10 +27,9 @@ export const explainCommand: Command = {
     const lang = langOf(argv);
     const say = LANGUAGES[lang].cli;
     const { values } = parseOptions(argv, {
+      ...flagOptions(TRAIN_SCHEMA, STEP_FLAG_NAMES),
       example: { type: 'string' }, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' },
       sample: { type: 'string' }, steps: { type: 'string' }, summary: { type: 'boolean' },
-      optimizer: { type: 'string' }, lr: { type: 'string' }, momentum: { type: 'string' }, 'batch-size': { type: 'string' },
-      'weight-decay': { type: 'string' }, 'update-order': { type: 'string' },
       lang: { type: 'string' }, format: { type: 'string' }, form: { type: 'string' }, 'no-formulas': { type: 'boolean' },
       out: { type: 'string' },
     });
@@ -45,15 +40,12 @@ export const explainCommand: Command = {
     if (!example && !(values.model && values.data)) throw new UsageError(say.exampleOrModel);
     const summary = values.summary === true;
     const steps = numberFlag(values.steps, '--steps', 'positive-integer') ?? 1;
-    if (steps > (summary ? MAX_SUMMARY_STEPS : MAX_EXPLAIN_STEPS)) throw new UsageError(say.stepsMax(summary ? MAX_SUMMARY_STEPS : MAX_EXPLAIN_STEPS, steps));
+    const max = summary ? MAX_SUMMARY_STEPS : MAX_EXPLAIN_STEPS;
+    if (steps > max) throw new UsageError(say.stepsMax(max, steps));
     const sample = numberFlag(values.sample, '--sample', 'positive-integer') ?? 1;
-    const batchSize = numberFlag(values['batch-size'], '--batch-size', 'positive-integer');
+    const step = optionsFromFlags<keyof typeof TRAIN_SCHEMA, TrainOptions>(TRAIN_SCHEMA, STEP_FLAG_NAMES, values);
     const options = {
-      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
-      learningRate: numberFlag(values.lr, '--lr', 'positive'),
-      momentum: numberFlag(values.momentum, '--momentum', 'fraction'),
-      weightDecay: numberFlag(values['weight-decay'], '--weight-decay', 'non-negative'),
-      updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
+      ...step,
       form: choiceFlag(values.form, '--form', ['auto', 'scalar', 'matrix'] as const),
       steps,
       ...(example ? { example } : {}),
@@ -65,22 +57,20 @@ export const explainCommand: Command = {
     const dataPath = example ? examplePath(example, 'data.json') : values.data!;
     const net = loadModel(modelPath);
     const data = await loadDataset(dataPath, { target: values.target?.split(','), defaultSplit: 'train' });
-    if (data.inputSize !== net.inputSize) throw new UsageError(`${dataPath}: has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`);
-    if (data.outputSize !== net.outputSize) throw new UsageError(`${dataPath}: has ${data.outputSize} targets per sample but the model has ${net.outputSize} outputs`);
+    checkDataFits(net, data, { data: dataPath });
     if (sample > data.size) throw new UsageError(say.sampleRange(data.size, sample));
-    if (batchSize !== undefined && batchSize > data.size) throw new UsageError(say.batchRange(data.size, batchSize));
-    const run = { ...options, start: sample - 1, ...(batchSize !== undefined ? { batchSize } : {}) };
+    if (step.batchSize !== undefined && step.batchSize > data.size) throw new UsageError(say.batchRange(data.size, step.batchSize));
+    const run = { ...options, start: sample - 1 };
     let text: string;
     if (summary) {
       const s = explainSummary(net, data, run);
       text = format === 'json' ? JSON.stringify(s, null, 1) + '\n' : docToText(summaryDoc(s, LANGUAGES[lang].explain));
     } else {
       const trace = explain(net, data, run);
-      text = format === 'json' ? renderJSON(trace) : render(trace, format, { lang, formulas: !values['no-formulas'] });
+      text = format === 'json' ? renderExplanationJSON(trace) : renderExplanation(trace, format, { lang, formulas: !values['no-formulas'] });
     }
     if (values.out) writeAtomic(values.out, text);
     else process.stdout.write(text);
     return 0;
   },
 };
-

@@ -2,9 +2,7 @@
  * Shared by the commands that draw digits: how the pixels of a dataset form an image, and the class
  * names of a model's outputs.
  */
-import type { Dataset, ImageShape } from '../core/dataset.ts';
-import { BpnetError } from '../core/errors.ts';
-import type { Network } from '../core/network.ts';
+import { BpnetError, type Dataset, type ImageShape, type Network } from '../node.ts';
 import { choiceFlag } from './command.ts';
 
 /**
@@ -24,7 +22,7 @@ export function imageLayout(data: Dataset, spec: string, order: string | undefin
 
 /** Names of the classes: the model's classLabels (e.g. imported course weights), else the data's, else 0…K−1. */
 export function classNames(data: Dataset, net?: Network): string[] {
-  const fromModel = net?.extra.classLabels;
+  const fromModel = net?.classLabels;
   if (Array.isArray(fromModel) && fromModel.length === data.outputSize) return fromModel.map(String);
   if (data.labels && data.labels.length === data.outputSize) return data.labels;
   return Array.from({ length: data.outputSize }, (_, k) => String(k));

@@ -2,9 +2,10 @@
  * The language a command speaks: --lang (read before anything else is parsed, so that even a
  * usage error is in that language), else the locale (LC_ALL, LC_MESSAGES, LANG).
  */
-import { LANGS, LANGUAGES, langFromLocale, type Lang } from '../i18n/index.ts';
+import { LANGS, LANGUAGES, langFromLocale, type Lang } from '../node.ts';
 import type { Command } from './command.ts';
 
+/** The language of a command: --lang, else the locale. */
 export function langOf(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];

@@ -4,7 +4,7 @@
  * file, field or flag), 1 internal failure, 130 interrupted (model saved).
  */
 import { readFileSync } from 'node:fs';
-import { BpnetError } from '../core/errors.ts';
+import { BpnetError } from '../node.ts';
 import { UsageError } from './command.ts';
 import { commands } from './commands.ts';
 

@@ -1,12 +1,8 @@
-import { predict } from '../core/evaluate.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
-import { readJson, readText } from '../io/files.ts';
-import { parseCSV } from '../data/csv.ts';
-import { createDataset, type Dataset } from '../core/dataset.ts';
-import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { BpnetError } from '../core/errors.ts';
+import {
+  BpnetError, checkInputsFit, createDataset, csvCell, type Dataset, loadDataset, loadModel, type Network, parseCSV, predict,
+  predictedClass, readCsvRecords, readJson, readText, writeAtomic,
+} from '../node.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const predictCommand: Command = {
@@ -20,6 +16,8 @@ export const predictCommand: Command = {
   --labels FILE         IDX: the labels file for an images file
   --target NAME[,NAME]  CSV: target column(s), excluded from the inputs
   --json                print a JSON array of output rows instead of CSV
+                        (CSV: a model with "classLabels" names its output columns by them and
+                        adds a last column "label", the predicted class)
   --out FILE            write to FILE (atomically) instead of stdout
 ${kernelFlagsHelp}`,
   async run(argv) {
@@ -27,22 +25,28 @@ ${kernelFlagsHelp}`,
       ...kernelFlags, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
       json: { type: 'boolean' }, out: { type: 'string' },
     });
-    const net = withKernel(loadModel(requireFlag(values.model, '--model')), values);
+    const kernel = kernelFlagsFrom(values);
     const dataPath = requireFlag(values.data, '--data');
+    const net = withKernel(loadModel(requireFlag(values.model, '--model')), kernel);
     const data = unlabelled(dataPath, net.inputSize, values.target)
       ?? await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
-    if (data.inputSize !== net.inputSize) {
-      throw new BpnetError(`has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`, values.data);
-    }
+    checkInputsFit(data.inputSize, net, { data: values.data });
     const outputs = predict(net, data.inputs, data.size);
-    const text = values.json
-      ? JSON.stringify(outputs) + '\n'
-      : [Array.from({ length: net.outputSize }, (_, j) => `y${j + 1}`).join(','), ...outputs.map((r) => r.join(','))].join('\n') + '\n';
+    const text = values.json ? JSON.stringify(outputs) + '\n' : outputsCsv(net, outputs);
     if (values.out) writeAtomic(values.out, text);
     else process.stdout.write(text);
     return 0;
   },
 };
+
+/** One CSV row per sample; with classLabels the columns are named by class and "label" is the predicted one. */
+function outputsCsv(net: Network, outputs: number[][]): string {
+  const labels = net.classLabels;
+  const names = labels && labels.length === net.outputSize ? labels : Array.from({ length: net.outputSize }, (_, j) => `y${j + 1}`);
+  if (!labels) return [names.join(','), ...outputs.map((r) => r.join(','))].join('\n') + '\n';
+  const head = [...names, 'label'].map(csvCell).join(',');
+  return [head, ...outputs.map((r) => `${r.join(',')},${csvCell(labels[predictedClass(r, 0, r.length)]!)}`)].join('\n') + '\n';
+}
 
 /**
  * Inputs without targets — the usual case for prediction: a JSON file with "inputs" only, or a CSV
@@ -57,12 +61,14 @@ function unlabelled(path: string, inputSize: number, target: string | undefined)
     }
   }
   if (/\.csv$/i.test(path) && target === undefined) {
-    const lines = readText(path).split(/\r?\n/).filter((l) => l.trim() !== '');
-    if ((lines[0] ?? '').split(',').length === inputSize) {
-      // A constant dummy target column lets the dataset parser check every input value.
-      const text = lines.map((l, i) => `${l},${i === 0 ? '_none' : 0}`).join('\n');
-      return parseCSV(text, path, { target: ['_none'], targetMode: 'values' });
+    const text = readText(path);
+    let columns = 0;
+    try {
+      columns = readCsvRecords(text.slice(0, text.indexOf('\n') >>> 0), path)[0]?.cells.length ?? 0;
+    } catch {
+      // A header with a quoted line break: not a plain inputs file; read it as a dataset below.
     }
+    if (columns === inputSize) return parseCSV(text, path, { inputsOnly: true });
   }
   return undefined;
 }

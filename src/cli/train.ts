@@ -1,15 +1,10 @@
-import type { Dataset } from '../core/dataset.ts';
-import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { train, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
-import type { Network } from '../core/network.ts';
-import { shiftAugmentation } from '../data/augment.ts';
-import { drawTrainingCurves } from '../draw/training-curves.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { saveModel } from '../io/models.ts';
-import { checkWritable } from '../io/files.ts';
-import { savePng } from '../io/png.ts';
-import { choiceFlag, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
-import { checkShapes, modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
+import {
+  checkWritable, type Dataset, drawTrainingCurves, loadDataset, type LrSchedule, type Network,
+  OPTIMIZER_NAMES, saveModel, savePng, shiftAugmentation, train, TRAIN_SCHEMA, type TrainerState, type TrainOptions,
+} from '../node.ts';
+import { DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
+import { flagOptions, optionsFromFlags, TRAIN_FLAG_NAMES } from './flags.ts';
+import { checkShapes, modelChoiceFromFlags, modelFlags, modelFlagsHelp, modelFromChoice } from './model-options.ts';
 import { createReporter } from './progress.ts';
 
 /**
@@ -29,11 +24,16 @@ export const trainCommand: Command = {
 ${modelFlagsHelp}
 
 Data:
-  --data D                training data: .json {"inputs","targets"}, .csv (generic, or Kaggle-style
-                          label,pixel0,…), MNIST IDX (…-idx3-ubyte[.gz]), .mat (X, y), or the
-                          embedded digits mnist-sample (= mnist-sample:train here)
+  --data D                training data: ${DATA_FORMATS_HELP}
+                          (mnist-sample = mnist-sample:train here)
   --labels FILE           IDX: the labels file (default: …-labels-idx1-ubyte next to the images)
   --target NAME[,NAME]    CSV: target column(s), or one class-label column (one-hot encoded)
+  --classes               CSV: read the target column as class labels even when it holds numbers
+  --no-classes            CSV: read a column of whole numbers as numbers, not classes (by default
+                          ≤ 100 distinct whole numbers are read as classes, with a note)
+  --normalize none|minmax|zscore  fit an input normalisation on the training data and store it
+                          in the model ("inputTransform"; eval, predict and the page apply it);
+                          default none
   --validation-split f    hold out the last fraction f for validation and early stopping
   --augment none|shift[:N]  move each training image by up to N pixels at random (default N 1);
                           default for image data: shift:1, else none
@@ -69,60 +69,57 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
            --lr 0.5 --batch-size 1 --epochs 10000 --no-shuffle --out trained.json`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      ...modelFlags,
+      ...modelFlags, ...flagOptions(TRAIN_SCHEMA, TRAIN_FLAG_NAMES),
       data: { type: 'string' }, target: { type: 'string' }, out: { type: 'string' },
-      optimizer: { type: 'string' }, lr: { type: 'string' }, momentum: { type: 'string' },
-      'batch-size': { type: 'string' }, epochs: { type: 'string' }, 'weight-decay': { type: 'string' },
-      'no-shuffle': { type: 'boolean' }, 'validation-split': { type: 'string' }, 'target-loss': { type: 'string' },
-      patience: { type: 'string' }, 'lr-decay': { type: 'string' }, 'update-order': { type: 'string' },
+      'no-shuffle': { type: 'boolean' }, 'lr-decay': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
       labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
+      classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' }, normalize: { type: 'string' },
     });
+    // Every flag is checked here, before any file is read: a typo fails fast.
     const out = requireFlag(values.out, '--out');
     const dataPath = requireFlag(values.data, '--data');
-    checkWritable(out);
+    const flags = optionsFromFlags<keyof typeof TRAIN_SCHEMA, TrainOptions>(TRAIN_SCHEMA, TRAIN_FLAG_NAMES, values);
+    const model = modelChoiceFromFlags(values);
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
+    const augment = parseAugment(values.augment);
+    const schedule = parseSchedule(values['lr-decay']);
+    const targetMode = targetModeFlag(values);
+    checkWritable(out);
     const controller = new AbortController();
     const resumable = checkpointEvery !== undefined;
-    const epochsFlag = numberFlag(values.epochs, '--epochs', 'integer');
-    const augment = parseAugment(values.augment);
     let reporter = createReporter('quiet', 0);
     const options: TrainOptions = {
-      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
-      learningRate: numberFlag(values.lr, '--lr', 'positive'),
-      momentum: numberFlag(values.momentum, '--momentum', 'fraction'),
-      batchSize: numberFlag(values['batch-size'], '--batch-size', 'positive-integer'),
-      epochs: epochsFlag ?? 10,
-      weightDecay: numberFlag(values['weight-decay'], '--weight-decay', 'non-negative'),
-      seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
+      ...flags,
+      epochs: flags.epochs ?? 10,
+      seed: model.options.seed ?? 1,
       shuffle: !values['no-shuffle'],
-      validationSplit: numberFlag(values['validation-split'], '--validation-split', 'fraction'),
-      targetLoss: numberFlag(values['target-loss'], '--target-loss', 'non-negative'),
-      patience: numberFlag(values.patience, '--patience', 'positive-integer'),
-      schedule: parseSchedule(values['lr-decay']),
-      updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
+      schedule,
       signal: controller.signal,
       onBatch: (stats) => reporter.batch(stats),
       onEpoch(stats, trainer) {
         reporter.epoch(stats);
-        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable);
+        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable ? options.seed : undefined);
       },
     };
-    // Every flag is checked above, before any file is read: a typo fails fast.
-    const data = await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'train' });
-    applyImageDefaults(options, data, { epochs: epochsFlag, optimizer: values.optimizer, augment });
+    const data = await loadDataset(dataPath, {
+      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode,
+      onNote: values.quiet ? undefined : (note) => process.stderr.write(`note: ${note}\n`),
+    });
+    applyImageDefaults(options, data, { epochs: flags.epochs, optimizer: flags.optimizer, augment });
     reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
-    const net = modelFromFlags(values, data);
+    const net = modelFromChoice(model, data);
     checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
-    options.resume = savedState(net, values);
-    if (options.resume && values.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
-    savedSeed = options.seed;
+    // The model keeps the names of its classes: predict prints them, predictClass returns them.
+    if (data.classLabels && data.classLabels.length === net.outputSize) net.classLabels = [...data.classLabels];
+    options.resume = savedState(net, { seed: model.options.seed, optimizer: flags.optimizer });
+    if (options.resume && flags.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     try {
       const result = await train(net, data, options);
       reporter.end();
-      save(net, out, result.state, resumable);
+      save(net, out, result.state, resumable ? options.seed : undefined);
       if (values.plot) savePng(values.plot, drawTrainingCurves(result.history));
       if (!values.quiet && !values.json) {
         const why = result.stopReason === 'cancelled' ? 'interrupted, ' : result.stopReason === 'epochs' ? '' : `${result.stopReason}, `;
@@ -140,12 +137,12 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
  * --model continues that run exactly (same shuffling and optimizer memory), unless --seed or
  * --optimizer ask for something else.
  */
-function savedState(net: Network, values: { seed?: string; optimizer?: string }): TrainerState | undefined {
+function savedState(net: Network, values: { seed?: number; optimizer?: string }): TrainerState | undefined {
   const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
   if (!t?.state) return undefined;
   const conflict = values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name
     ? `--optimizer ${values.optimizer} (the saved run used ${t.state.optimizer.name})`
-    : values.seed !== undefined && Number(values.seed) !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
+    : values.seed !== undefined && values.seed !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
   if (conflict) {
     process.stderr.write(`note: ${conflict}: starting a new run from the saved weights, not resuming the saved one\n`);
     return undefined;
@@ -153,11 +150,12 @@ function savedState(net: Network, values: { seed?: string; optimizer?: string })
   return t.state;
 }
 
-let savedSeed: number | undefined;
-
-/** Saves the model; with `resumable` (--checkpoint-every) also the run's state, which can be large. */
-function save(net: Network, path: string, state: TrainerState, resumable: boolean): void {
-  net.extra.training = { epochs: state.epoch, ...(resumable ? { seed: savedSeed, state } : {}) };
+/**
+ * Saves the model; for a resumable run (--checkpoint-every: `seed` given) also the run's seed and
+ * state, which can be large.
+ */
+function save(net: Network, path: string, state: TrainerState, seed: number | undefined): void {
+  net.extra.training = { epochs: state.epoch, ...(seed !== undefined ? { seed, state } : {}) };
   saveModel(path, net);
 }
 
@@ -177,6 +175,12 @@ function parseAugment(spec: string | undefined): number | undefined {
   const m = /^shift(?::(\d+))?$/.exec(spec);
   if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
   return m[1] === undefined ? 1 : Number(m[1]);
+}
+
+/** --classes / --no-classes as a CSV target mode (undefined: the automatic rule, with its note). */
+export function targetModeFlag(values: { classes?: boolean; 'no-classes'?: boolean }): 'classes' | 'values' | undefined {
+  if (values.classes && values['no-classes']) throw new UsageError('give either --classes or --no-classes, not both');
+  return values.classes ? 'classes' : values['no-classes'] ? 'values' : undefined;
 }
 
 /** IMAGE_DEFAULTS for image data, each only where its flag is absent; shifts need image data. */

@@ -9,12 +9,13 @@
  *   (BP1) δ[L] = ∂loss/∂a ⊙ g′(z[L])   (= a − y for the fused cross-entropy rules)
  *   (BP2) δ[l−1] = (δ[l] · W[l]) ⊙ g′(z[l−1])
  *   (BP3) ∂J/∂b[l] = (1/m) Σ_rows δ[l]
- *   (BP4) ∂J/∂W[l] = (1/m) δ[l]ᵀ · a[l]  (+ λ·W[l] with weight decay)
+ *   (BP4) ∂J/∂W[l] = (1/m) δ[l]ᵀ · a[l]  (+ λ·W[l] with weight decay, + λ·sign(W[l]) with L1)
  * The Trace keeps every z, a, δ and gradient: the explainer and the web page read them from here.
  */
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
+/** Everything a forward and backward pass over one batch computes, in preallocated arrays: a, z, δ, ∂J/∂W, ∂J/∂b per layer. */
 export interface Trace {
   /** Number of samples (rows) this trace is sized for. */
   readonly rows: number;
@@ -71,9 +72,15 @@ export function lossAndDelta(net: Network, trace: Trace, Y: Float): number {
   return trace.lossSum;
 }
 
+/** Which weight penalty λ weighs: "l2" (λ/2)·Σ‖W‖² (weight decay, the default) or "l1" λ·Σ|W| (drives weights to 0). */
+export type Regularization = 'l2' | 'l1';
+
+/** Options of `backward`: weight decay and the per-layer hook of the sequential update order. */
 export interface BackwardOptions {
-  /** λ of the penalty (λ/2)·Σ‖W‖² (default 0). */
+  /** λ of the penalty (default 0). */
   weightDecay?: number;
+  /** The penalty's kind (default "l2"). */
+  regularization?: Regularization;
   /**
    * Called when layer l's gradients are ready and before δ is propagated through W[l].
    * An optimizer that updates layer l here makes the next δ use the *updated* weights: that is the
@@ -91,7 +98,8 @@ export function backward(net: Network, trace: Trace, options: BackwardOptions = 
     const l = net.layers[i]!;
     const delta = trace.delta[i]!;
     k.gemm(true, false, l.units, l.inputs, m, 1 / m, delta, trace.a[i]!, 0, trace.gradW[i]!); // BP4
-    if (lambda !== 0) k.axpy(l.weights.length, lambda, l.weights, trace.gradW[i]!);
+    if (lambda !== 0 && options.regularization === 'l1') addSign(lambda, l.weights, trace.gradW[i]!);
+    else if (lambda !== 0) k.axpy(l.weights.length, lambda, l.weights, trace.gradW[i]!);
     k.sumRows(delta, m, l.units, 1 / m, trace.gradB[i]!); // BP3
     options.onLayerGradient?.(i);
     if (i > 0) {
@@ -100,4 +108,9 @@ export function backward(net: Network, trace: Trace, options: BackwardOptions = 
       k.activationBackward(trace.scratch[i]!, trace.z[i - 1]!, trace.a[i]!, trace.delta[i - 1]!, m, l.inputs, below.activation);
     }
   }
+}
+
+/** g ← g + λ·sign(W): the (sub)gradient of λ·Σ|W| (0 at W = 0). O(weights), beside the O(m·weights) products. */
+function addSign(lambda: number, W: Float, g: Float): void {
+  for (let i = 0; i < W.length; i++) g[i]! += W[i]! > 0 ? lambda : W[i]! < 0 ? -lambda : 0;
 }

@@ -4,6 +4,7 @@
 import { BpnetError, check } from './errors.ts';
 import type { Float } from './tensor.ts';
 
+/** Samples as two row-major matrices of the same number of rows: inputs (size × inputSize) and targets (size × outputSize). */
 export interface Dataset {
   readonly size: number;
   readonly inputSize: number;
@@ -12,10 +13,16 @@ export interface Dataset {
   readonly targets: Float;
   /** Names of the target columns or classes, when known (e.g. from a CSV header). */
   readonly labels?: string[];
+  /**
+   * Set when the targets are one-hot classes: the name of each class (CSV label column, IDX,
+   * .mat y, digits). `bpnet train` stores it in the model as "classLabels".
+   */
+  readonly classLabels?: string[];
   /** Set when every input row is a grey image (MNIST, the course's X): its size and unrolling. */
   readonly image?: ImageShape;
 }
 
+/** How the inputs of a sample form a grey image (width × height pixels, row or column order). */
 export interface ImageShape {
   width: number;
   height: number;

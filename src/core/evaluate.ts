@@ -4,12 +4,14 @@
  */
 import { createTrace, forward, type Trace } from './backprop.ts';
 import { isClassification, predictedClass, type Dataset } from './dataset.ts';
+import { transformDataset } from './input-transform.ts';
 import type { Network } from './network.ts';
 
+/** Result of `evaluate`: mean loss, objective J (loss plus the weight-decay penalty), accuracy and sample count. */
 export interface Evaluation {
   /** Mean per-sample loss. */
   loss: number;
-  /** J = loss + (λ/2)·Σ‖W‖². */
+  /** J = loss + (λ/2)·Σ‖W‖² (or + λ·Σ|W| with L1). */
   objective: number;
   /** Fraction classified correctly, or null when the targets are not classes (0/1). */
   accuracy: number | null;
@@ -18,7 +20,19 @@ export interface Evaluation {
 
 const CHUNK = 256;
 
-export function evaluate(net: Network, data: Dataset, options: { weightDecay?: number } = {}): Evaluation {
+/** Options of `evaluate`: λ and the penalty it weighs, for the objective J. */
+export interface EvaluateOptions {
+  weightDecay?: number;
+  regularization?: 'l2' | 'l1';
+}
+
+/** Evaluates on raw data: the model's inputTransform is applied first. */
+export function evaluate(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
+  return evaluateTransformed(net, transformDataset(net.inputTransform, data), options);
+}
+
+/** `evaluate` on inputs already transformed (the trainer transforms its validation data once). */
+export function evaluateTransformed(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
   const classification = isClassification(data);
   const traces = new Map<number, Trace>();
   const Y = net.kernel.alloc(Math.min(CHUNK, data.size) * data.outputSize);
@@ -38,7 +52,7 @@ export function evaluate(net: Network, data: Dataset, options: { weightDecay?: n
   const lambda = options.weightDecay ?? 0;
   return {
     loss,
-    objective: loss + (lambda / 2) * net.weightSquaredSum(),
+    objective: loss + net.penalty(lambda, options.regularization),
     accuracy: classification ? correct / data.size : null,
     samples: data.size,
   };
@@ -51,18 +65,4 @@ export function countCorrect(out: ArrayLike<number>, targets: ArrayLike<number>,
     if (predictedClass(out, i * n, n) === predictedClass(targets, (start + i) * n, n)) correct++;
   }
   return correct;
-}
-
-/** Network outputs for every row of `inputs` (row-major, inputSize columns), as plain arrays. */
-export function predict(net: Network, inputs: ArrayLike<number>, rows: number): number[][] {
-  const trace = createTrace(net, Math.min(CHUNK, rows));
-  const result: number[][] = [];
-  for (let start = 0; start < rows; start += CHUNK) {
-    const n = Math.min(CHUNK, rows - start);
-    const t = n === trace.rows ? trace : createTrace(net, n);
-    for (let i = 0; i < n * net.inputSize; i++) t.a[0]![i] = inputs[start * net.inputSize + i]!;
-    const out = forward(net, t);
-    for (let i = 0; i < n; i++) result.push(Array.from(out.subarray(i * net.outputSize, (i + 1) * net.outputSize)));
-  }
-  return result;
 }

@@ -11,12 +11,14 @@
  * A float32 network is checked through an exact float64 copy.
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
+import { activations } from './activations.ts';
 import type { Dataset } from './dataset.ts';
 import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
+/** Options of `gradientCheck`: step h, weight decay and the rest below. */
 export interface GradCheckOptions {
   /** Step h of the central difference (default 1e-3). */
   step?: number;
@@ -31,6 +33,7 @@ export interface GradCheckOptions {
   floor?: number;
 }
 
+/** Result of `gradientCheck` for one layer: the largest relative error between backprop and finite differences. */
 export interface LayerGradCheck {
   layer: number;
   /** Largest relative error over this layer's weights and (trainable or not) biases. */
@@ -42,6 +45,7 @@ export interface LayerGradCheck {
   kinks: number;
 }
 
+/** Compares backprop's gradients with central differences (J(w + h) − J(w − h)) / 2h on every weight and bias, per layer, in float64. */
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
   // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
   if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
@@ -106,11 +110,11 @@ export function gradientCheck(net: Network, data: Dataset, options: GradCheckOpt
   });
 }
 
-/** A fingerprint of which side of 0 every ReLU / leaky-ReLU input lies on. */
+/** A fingerprint of which side of 0 every input of an activation with a kink (ReLU, leaky ReLU) lies on. */
 function kinkSigns(net: Network, trace: Trace): string {
   let signs = '';
   net.layers.forEach((l, i) => {
-    if (l.activation !== 'relu' && l.activation !== 'leaky-relu') return;
+    if (!activations[l.activation].kink) return;
     for (const z of trace.z[i]!) signs += z > 0 ? '+' : z < 0 ? '-' : '0';
   });
   return signs;

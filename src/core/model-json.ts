@@ -3,16 +3,21 @@
  *   {"format":"bpnet-model","version":1,"loss":"mse"|"binary-cross-entropy"|"cross-entropy",
  *    "layers":[{"type":"dense","inputs":N,"units":M,"activation":"sigmoid",
  *               "weights":[[…M rows of N…]],"bias":[…M…],"trainBias":false?}, …]}
- * Unknown fields (training metadata, label names, input normalisation…) are kept and written back.
- * Parsing checks everything and names the offending field.
+ * plus two optional fields that travel with the model (docs/model-file.md):
+ *   "classLabels": ["setosa", …]   the class of each output (one per output; two for one sigmoid output)
+ *   "inputTransform": {"type":"zscore","mean":[…],"std":[…]} or {"type":"minmax","min":[…],"max":[…]}
+ * Unknown fields (training metadata…) are kept and written back.
+ * Parsing checks everything and names the offending field. Building the Network from the parts is
+ * `Network.fromJSON` / `networkFromJSON` (src/core/network.ts), which also chooses the kernel.
  */
 import { ACTIVATION_NAMES, isActivationName } from './activations.ts';
 import { BpnetError } from './errors.ts';
-import { getKernel } from './kernels/registry.ts';
+import { parseInputTransform, type InputTransform } from './input-transform.ts';
 import type { Kernel } from './kernels/kernel.ts';
-import { isLossName, LOSS_NAMES } from './losses.ts';
-import { Network, type DenseLayer } from './network.ts';
+import { isLossName, LOSS_NAMES, type LossName } from './losses.ts';
+import type { DenseLayer, Network } from './network.ts';
 
+/** One dense layer in a model file: sizes, activation, weights (one row per unit) and biases. */
 export interface ModelLayerJSON {
   type: 'dense';
   inputs: number;
@@ -24,17 +29,34 @@ export interface ModelLayerJSON {
   [extra: string]: unknown;
 }
 
+/** A model file as JSON: see the module comment and docs/model-file.md. */
 export interface ModelJSON {
   format: 'bpnet-model';
   version: 1;
   loss: string;
   layers: ModelLayerJSON[];
+  /** Name of the class of each output. */
+  classLabels?: string[];
+  /** Normalisation applied to every input before the first layer. */
+  inputTransform?: InputTransform;
   [extra: string]: unknown;
 }
 
-const LAYER_KEYS = new Set(['type', 'inputs', 'units', 'activation', 'weights', 'bias', 'trainBias']);
-const MODEL_KEYS = new Set(['format', 'version', 'loss', 'layers']);
+/** What a model file holds, checked, with the parameters in the kernel's arrays. */
+export interface ModelParts {
+  layers: DenseLayer[];
+  loss: LossName;
+  kernel: Kernel;
+  classLabels?: string[];
+  inputTransform?: InputTransform;
+  /** Unknown top-level fields, preserved. */
+  extra: Record<string, unknown>;
+}
 
+const LAYER_KEYS = new Set(['type', 'inputs', 'units', 'activation', 'weights', 'bias', 'trainBias']);
+const MODEL_KEYS = new Set(['format', 'version', 'loss', 'layers', 'classLabels', 'inputTransform']);
+
+/** The model file of a network (plain JSON, ready for JSON.stringify). */
 export function networkToJSON(net: Network): ModelJSON {
   return {
     format: 'bpnet-model',
@@ -50,15 +72,17 @@ export function networkToJSON(net: Network): ModelJSON {
       ...(l.trainBias ? {} : { trainBias: false }),
       ...l.extra,
     })),
+    ...(net.classLabels ? { classLabels: [...net.classLabels] } : {}),
+    ...(net.inputTransform ? { inputTransform: structuredClone(net.inputTransform) } : {}),
     ...net.extra,
   };
 }
 
 /**
- * Builds a Network from a parsed model file; `source` (a file name) prefixes every error message.
- * @example const net = networkFromJSON(JSON.parse(text), 'model.json');
+ * Checks a parsed model file and reads it into arrays of the kernel that `chooseKernel` picks for
+ * its parameter count; `source` (a file name) prefixes every error message.
  */
-export function networkFromJSON(json: unknown, source = 'model', kernel: Kernel = getKernel('reference', 'float64')): Network {
+export function parseModelJSON(json: unknown, source: string, chooseKernel: (parameterCount: number) => Kernel): ModelParts {
   const fail = (field: string, message: string): never => {
     throw new BpnetError(message, `${source}: ${field}`);
   };
@@ -68,6 +92,13 @@ export function networkFromJSON(json: unknown, source = 'model', kernel: Kernel 
   if (m.version !== 1) fail('version', `expected 1, got ${JSON.stringify(m.version)}`);
   if (!isLossName(m.loss)) fail('loss', `expected one of ${LOSS_NAMES.join(', ')}, got ${JSON.stringify(m.loss)}`);
   if (!Array.isArray(m.layers) || m.layers.length === 0) fail('layers', 'expected a non-empty array of layers');
+  // Sizes first: they decide the kernel (and so the dtype) the parameters are read into.
+  const parameterCount = (m.layers as unknown[]).reduce<number>((n, raw, li) => {
+    const l = (isObject(raw) ? raw : fail(`layers[${li}]`, 'expected an object')) as Record<string, unknown>;
+    const inputs = positiveInt(l.inputs, `layers[${li}].inputs`, fail), units = positiveInt(l.units, `layers[${li}].units`, fail);
+    return n + units * (inputs + 1);
+  }, 0);
+  const kernel = chooseKernel(parameterCount);
   const layers = (m.layers as unknown[]).map((raw, li): DenseLayer => {
     const at = `layers[${li}]`;
     if (!isObject(raw)) fail(at, 'expected an object');
@@ -90,12 +121,27 @@ export function networkFromJSON(json: unknown, source = 'model', kernel: Kernel 
     return { inputs, units, activation: l.activation as DenseLayer['activation'], weights, bias, trainBias: l.trainBias !== false, extra };
   });
   const extra = Object.fromEntries(Object.entries(m).filter(([k]) => !MODEL_KEYS.has(k)));
-  try {
-    return new Network(layers, m.loss as Network['loss'], kernel, extra);
-  } catch (e) {
-    if (e instanceof BpnetError) throw new BpnetError(e.message, `${source}`);
-    throw e;
+  const outputs = layers[layers.length - 1]!.units;
+  return {
+    layers, loss: m.loss as LossName, kernel, extra,
+    ...(m.classLabels !== undefined ? { classLabels: parseClassLabels(m.classLabels, outputs, `${source}: classLabels`) } : {}),
+    ...(m.inputTransform !== undefined ? { inputTransform: parseInputTransform(m.inputTransform, layers[0]!.inputs, `${source}: inputTransform`) } : {}),
+  };
+}
+
+/** Class labels must name each output once (a single sigmoid output has two classes, 0 and 1). */
+export function parseClassLabels(v: unknown, outputs: number, field: string): string[] {
+  const n = outputs === 1 ? 2 : outputs;
+  if (!Array.isArray(v) || v.length !== n) {
+    throw new BpnetError(`expected ${n} labels (${outputs === 1 ? 'classes 0 and 1 of the single output' : 'one per output'}), got ${Array.isArray(v) ? v.length : typeof v}`, field);
   }
+  const labels = v.map((x, i) => {
+    if (typeof x !== 'string' && typeof x !== 'number') throw new BpnetError(`expected a string, got ${JSON.stringify(x)}`, `${field}[${i}]`);
+    return String(x);
+  });
+  const twice = labels.findIndex((l, i) => labels.indexOf(l) !== i);
+  if (twice >= 0) throw new BpnetError(`"${labels[twice]}" appears twice`, `${field}[${twice}]`);
+  return labels;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

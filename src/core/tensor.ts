@@ -4,6 +4,7 @@ export type DType = 'float32' | 'float64';
 /** A flat, row-major matrix or vector. Every heavy array in bpnet is one of these. */
 export type Float = Float64Array | Float32Array;
 
+/** A zero-filled Float64Array or Float32Array of `length` numbers. */
 export function allocFloat(dtype: DType, length: number): Float {
   return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
 }

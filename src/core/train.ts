@@ -3,94 +3,28 @@
  * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
  * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
  */
-import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
+import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Regularization, type Trace } from './backprop.ts';
 import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
-import { countCorrect, evaluate } from './evaluate.ts';
+import { countCorrect, evaluateTransformed } from './evaluate.ts';
+import { fitInputTransform, transformDataset, type NormalizeName } from './input-transform.ts';
+import { checkDataFits, checkInputsFit } from './fit.ts';
 import type { Network } from './network.ts';
-import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
+import { createOptimizer, type Optimizer } from './optimizers.ts';
 import { Rng } from './rng.ts';
+import { checkOptions } from './schema.ts';
 import type { Float } from './tensor.ts';
+import {
+  TRAIN_SCHEMA, type BatchStats, type EpochStats, type LiveOptions, type LrSchedule, type TrainerState, type TrainOptions,
+} from './train-options.ts';
 
-export type UpdateOrder = 'simultaneous' | 'sequential';
+// The options' types and schema are part of this module's API.
+export * from './train-options.ts';
 
-/** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
-export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
-
-export interface EpochStats {
-  epoch: number;
-  /** Mean objective over the epoch's batches, each measured before its update. */
-  loss: number;
-  accuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  seconds: number;
-  learningRate: number;
-  samplesPerSecond: number;
-}
-
-export interface BatchStats {
-  epoch: number;
-  batch: number;
-  batches: number;
-  /** Samples in this batch. */
-  samples: number;
-  loss: number;
-  accuracy: number | null;
-}
-
-export interface TrainOptions extends OptimizerOptions {
-  /** Update rule (default "sgd"). */
-  optimizer?: OptimizerName;
-  /** η (default 0.001 for adam, 0.1 otherwise). */
-  learningRate?: number;
-  /** Samples per batch: 1 = online, ≥ size = full batch (default 32). */
-  batchSize?: number;
-  /** Maximum number of epochs (default 10). */
-  epochs?: number;
-  /** λ of (λ/2)·Σ‖W‖² (default 0). */
-  weightDecay?: number;
-  /** Seed of the shuffling Rng (default 1). */
-  seed?: number;
-  /** Shuffle the training samples each epoch (default true). */
-  shuffle?: boolean;
-  /** Fraction of the data (its last rows) held out for validation and early stopping (default 0). */
-  validationSplit?: number;
-  /** Explicit validation data; takes precedence over validationSplit. */
-  validationData?: Dataset;
-  /** Early stopping: epochs without a better validation loss before stopping (default 10). */
-  patience?: number;
-  /** Stop once the epoch loss is at or below this. */
-  targetLoss?: number;
-  schedule?: LrSchedule;
-  /** "simultaneous" (correct backprop, default) or "sequential" (see BackwardOptions.onLayerGradient). */
-  updateOrder?: UpdateOrder;
-  signal?: AbortSignal;
-  /**
-   * Changes each training batch after it is gathered and before the forward pass (data
-   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major. It draws from
-   * the trainer's own Rng, so a resumed run stays bit-identical.
-   */
-  augment?: (X: Float, rows: number, cols: number, rng: Rng) => void;
-  onBatch?: (stats: BatchStats) => void;
-  /** Return false to stop after this epoch. `trainer.getState()` gives a checkpoint. */
-  onEpoch?: (stats: EpochStats, trainer: Trainer) => void | boolean;
-  /** Continue a run saved with `Trainer.getState()`: same shuffling, optimizer memory and epoch count. */
-  resume?: TrainerState;
-}
-
-/** Everything besides the weights that a resumed run needs to continue bit-identically. */
-export interface TrainerState {
-  /** Epochs completed. */
-  epoch: number;
-  rng: number[];
-  /** The current sample order (shuffling permutes it in place each epoch). */
-  order: number[];
-  optimizer: OptimizerState;
-}
-
+/** Why training stopped. */
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
 
+/** What `train` returns: the per-epoch history, the state to resume from, why it stopped and which epoch's weights the network holds. */
 export interface TrainResult {
   history: EpochStats[];
   /** Where the run stands, to resume it later (see TrainOptions.resume). */
@@ -100,61 +34,91 @@ export interface TrainResult {
   bestEpoch: number;
 }
 
+/** The learning rate of epoch `epoch` (0-based) under a schedule. */
 export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
   if (!schedule || schedule.type === 'constant') return lr;
   if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
   return lr * Math.pow(schedule.factor, epoch);
 }
 
+/** Mini-batch gradient descent step by step: `runEpoch` for whole epochs, `step` for one batch; holds the sample order, Rng and optimizer. */
 export class Trainer {
-  readonly optimizer: Optimizer;
+  private rule: Optimizer;
   readonly train: Dataset;
   readonly validation: Dataset | undefined;
-  readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'updateOrder' | 'shuffle'>>;
+  readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'regularization' | 'updateOrder' | 'shuffle'>>;
   epoch = 0;
+  /** η of the current epoch (from the schedule; `setOptions` may change it mid-epoch). */
+  private lr = 0;
+  /** Samples of the current epoch already trained on (0 = the epoch has not begun). */
+  private cursor = 0;
+  /** The current epoch's running sums, for its EpochStats. */
+  private sums = { loss: 0, objective: 0, correct: 0, seen: 0, started: 0 };
   private readonly rng: Rng;
   private readonly order: Uint32Array;
   private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
   private readonly classification: boolean;
-  private readonly updateLayer: (layer: number) => void;
+  /** The backward pass's options for the simultaneous order, made once: a training step allocates nothing. */
   private readonly backwardOptions: BackwardOptions;
-  private lr = 0;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
     validateOptions(config);
-    check(data.inputSize === net.inputSize, `data has ${data.inputSize} inputs but the model expects ${net.inputSize}`, 'data');
-    check(data.outputSize === net.outputSize, `data has ${data.outputSize} targets but the model has ${net.outputSize} outputs`, 'data');
+    checkDataFits(net, data);
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
     const held = Math.floor(data.size * split);
     check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
-    this.train = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
-    this.validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    const rows = held > 0 ? sliceDataset(data, 0, data.size - held) : data;
+    fitNormalization(net, config.normalize, rows);
+    // Transformed once here: every batch and every validation pass reads what the network sees.
+    this.train = transformDataset(net.inputTransform, rows);
+    const validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
+    if (config.validationData) checkInputsFit(config.validationData.inputSize, net, { data: 'validationData' });
+    this.validation = validation && transformDataset(net.inputTransform, validation);
     const optimizer = config.optimizer ?? 'sgd';
-    this.optimizer = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
+    this.rule = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
     this.options = {
       learningRate: config.learningRate ?? (optimizer === 'adam' ? 0.001 : 0.1),
       batchSize: Math.min(config.batchSize ?? 32, this.train.size),
       weightDecay: config.weightDecay ?? 0,
+      regularization: config.regularization ?? 'l2',
       updateOrder: config.updateOrder ?? 'simultaneous',
       shuffle: config.shuffle ?? true,
     };
     this.rng = new Rng(config.seed ?? 1);
     this.order = Uint32Array.from({ length: this.train.size }, (_, i) => i);
     this.classification = isClassification(this.train);
-    this.updateLayer = (i) => {
-      const layer = net.layers[i]!;
-      const trace = this.currentTrace!;
-      this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
-      if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
-    };
     // Made once: a training step allocates nothing.
     this.backwardOptions = {
       weightDecay: this.options.weightDecay,
-      onLayerGradient: this.options.updateOrder === 'sequential' ? this.updateLayer : undefined,
+      regularization: this.options.regularization,
     };
   }
 
-  private currentTrace: Trace | undefined;
+  /** The update rule in use (replaced by `setOptions({ optimizer })`). */
+  get optimizer(): Optimizer {
+    return this.rule;
+  }
+
+  /**
+   * Changes η, the batch size, λ, the penalty or the optimizer from the next batch on, keeping the
+   * weights and the place in the epoch (the playground's controls act on a running network).
+   */
+  setOptions(o: LiveOptions): void {
+    validateOptions(o);
+    if (o.learningRate !== undefined) this.options.learningRate = o.learningRate;
+    if (o.batchSize !== undefined) this.options.batchSize = Math.min(o.batchSize, this.train.size);
+    if (o.weightDecay !== undefined) this.options.weightDecay = this.backwardOptions.weightDecay = o.weightDecay;
+    if (o.regularization !== undefined) this.options.regularization = this.backwardOptions.regularization = o.regularization;
+    if (o.optimizer !== undefined && o.optimizer !== this.rule.name) {
+      this.rule = createOptimizer(o.optimizer, { ...this.config, axpy: this.config.axpy ?? this.net.kernel.axpy });
+    }
+    if (o.learningRate !== undefined && this.cursor > 0) this.lr = learningRateAt(o.learningRate, this.config.schedule, this.epoch);
+  }
+
+  /** Epochs done, fractional: a third of the way through the fourth epoch is 3.33. */
+  get epochProgress(): number {
+    return this.epoch + this.cursor / this.train.size;
+  }
 
   getState(): TrainerState {
     return { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
@@ -164,6 +128,7 @@ export class Trainer {
     check(state.order.length === this.train.size, `the saved run had ${state.order.length} training samples, this data has ${this.train.size}`, 'resume');
     check(state.optimizer.name === this.optimizer.name, `the saved run used ${state.optimizer.name}, not ${this.optimizer.name}`, 'resume');
     this.epoch = state.epoch;
+    this.cursor = 0;
     this.rng.setState(state.rng);
     this.order.set(state.order);
     this.optimizer.setState(state.optimizer);
@@ -179,15 +144,25 @@ export class Trainer {
    */
   step(trace: Trace, Y: Float, lr: number): { lossSum: number; correct: number } {
     const net = this.net;
-    this.lr = lr;
-    this.currentTrace = trace;
     forward(net, trace);
     const lossSum = lossAndDelta(net, trace, Y);
     const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
     this.optimizer.beginStep();
-    backward(net, trace, this.backwardOptions);
-    if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
+    if (this.options.updateOrder === 'sequential') {
+      // Each layer is updated as soon as its gradient is known, before the deltas below it (not correct backprop).
+      backward(net, trace, { ...this.backwardOptions, onLayerGradient: (i) => this.updateLayer(trace, i, lr) });
+    } else {
+      backward(net, trace, this.backwardOptions);
+      for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(trace, i, lr);
+    }
     return { lossSum, correct };
+  }
+
+  /** W ← update(W, ∂J/∂W) for one layer (and b, when trained), from the gradients in `trace`. */
+  private updateLayer(trace: Trace, i: number, lr: number): void {
+    const layer = this.net.layers[i]!;
+    this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, lr);
+    if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, lr);
   }
 
   /** Buffers for a batch of `rows` samples, made once per batch size. */
@@ -197,38 +172,55 @@ export class Trainer {
     return b;
   }
 
-  /** Runs one epoch (all batches) and returns its statistics. */
-  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal): EpochStats {
-    const started = now();
-    const { batchSize, shuffle } = this.options;
+  /**
+   * Trains on the next mini-batch of the current epoch and returns its statistics. The epoch's first
+   * batch shuffles the samples and takes η from the schedule; after its last batch `epoch` advances.
+   * `runEpoch` is this in a loop; callers that pace training themselves (the playground) call it directly.
+   */
+  nextBatch(): BatchStats {
     const data = this.train;
+    if (this.cursor === 0) this.beginEpoch();
+    const start = this.cursor;
+    const rows = Math.min(this.options.batchSize, data.size - start);
+    const { trace, Y } = this.buffersFor(rows);
+    gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
+    gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
+    this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
+    const pen = this.net.penalty(this.options.weightDecay, this.options.regularization);
+    const r = this.step(trace, Y, this.lr);
+    const sums = this.sums;
+    sums.loss += r.lossSum;
+    sums.objective += r.lossSum + pen * rows;
+    sums.correct += r.correct;
+    sums.seen += rows;
+    this.cursor += rows;
+    const stats: BatchStats = {
+      epoch: this.epoch, batch: Math.ceil(start / this.options.batchSize), batches: this.batchesPerEpoch, samples: rows,
+      loss: r.lossSum / rows, accuracy: this.classification ? r.correct / rows : null,
+    };
+    if (this.cursor >= data.size) this.finishEpoch();
+    return stats;
+  }
+
+  /** Statistics of the epoch that `nextBatch` finished last (null before the first one ends). */
+  lastEpoch: EpochStats | null = null;
+
+  private beginEpoch(): void {
     this.lr = learningRateAt(this.options.learningRate, this.config.schedule, this.epoch);
-    if (shuffle) this.rng.shuffle(this.order);
-    let lossSum = 0, correct = 0, seen = 0, batch = 0;
-    let objectiveSum = 0;
-    for (let start = 0; start < data.size; start += batchSize, batch++) {
-      const rows = Math.min(batchSize, data.size - start);
-      const { trace, Y } = this.buffersFor(rows);
-      gatherRows(data.inputs, data.inputSize, this.order, start, rows, trace.a[0]!);
-      gatherRows(data.targets, data.outputSize, this.order, start, rows, Y);
-      this.config.augment?.(trace.a[0]!, rows, data.inputSize, this.rng);
-      const pen = this.options.weightDecay ? (this.options.weightDecay / 2) * this.net.weightSquaredSum() : 0;
-      const r = this.step(trace, Y, this.lr);
-      lossSum += r.lossSum;
-      objectiveSum += r.lossSum + pen * rows;
-      correct += r.correct;
-      seen += rows;
-      onBatch?.({
-        epoch: this.epoch, batch, batches: this.batchesPerEpoch, samples: rows, loss: r.lossSum / rows,
-        accuracy: this.classification ? r.correct / rows : null,
-      });
-      if (signal?.aborted) break;
-    }
+    if (this.options.shuffle) this.rng.shuffle(this.order);
+    this.sums = { loss: 0, objective: 0, correct: 0, seen: 0, started: now() };
+  }
+
+  /** Closes the current epoch (also when it was cut short): its statistics, then `epoch` advances. */
+  private finishEpoch(): EpochStats {
+    const { objective, correct, seen, started } = this.sums;
     const seconds = (now() - started) / 1000;
-    const val = this.validation ? evaluate(this.net, this.validation, { weightDecay: this.options.weightDecay }) : undefined;
+    const val = this.validation
+      ? evaluateTransformed(this.net, this.validation, { weightDecay: this.options.weightDecay, regularization: this.options.regularization })
+      : undefined;
     const stats: EpochStats = {
       epoch: this.epoch,
-      loss: objectiveSum / Math.max(seen, 1),
+      loss: objective / Math.max(seen, 1),
       accuracy: this.classification ? correct / Math.max(seen, 1) : null,
       valLoss: val ? val.objective : null,
       valAccuracy: val ? val.accuracy : null,
@@ -237,8 +229,31 @@ export class Trainer {
       samplesPerSecond: seen / Math.max(seconds, 1e-9),
     };
     this.epoch++;
+    this.cursor = 0;
+    this.lastEpoch = stats;
     return stats;
   }
+
+  /** Runs one epoch (all batches; the rest of it if `nextBatch` began it) and returns its statistics. */
+  runEpoch(onBatch?: (stats: BatchStats) => void, signal?: AbortSignal): EpochStats {
+    const epoch = this.epoch;
+    while (this.epoch === epoch) {
+      const b = this.nextBatch();
+      onBatch?.(b);
+      if (signal?.aborted && this.epoch === epoch) return this.finishEpoch();
+    }
+    return this.lastEpoch!;
+  }
+}
+
+/** Fits the inputTransform that `normalize` asks for, unless the model has one (which must then match). */
+function fitNormalization(net: Network, normalize: NormalizeName | undefined, rows: Dataset): void {
+  if (!normalize || normalize === 'none') return;
+  if (net.inputTransform) {
+    check(net.inputTransform.type === normalize, `the model already normalises its inputs with ${net.inputTransform.type}; keep that (or start from a new model)`, 'normalize');
+    return;
+  }
+  net.inputTransform = fitInputTransform(normalize, rows);
 }
 
 /** dst[r] ← src[order[start + r]] for `rows` rows of `cols` numbers (converting dtype if needed). */
@@ -299,17 +314,5 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
 }
 
 function validateOptions(o: TrainOptions): void {
-  const positive = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v > 0), `must be a positive number, got ${v}`, name);
-  const nonNegative = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v >= 0), `must be a number ≥ 0, got ${v}`, name);
-  check(o.optimizer === undefined || OPTIMIZER_NAMES.includes(o.optimizer), `unknown optimizer "${o.optimizer}" (expected ${OPTIMIZER_NAMES.join(', ')})`, 'optimizer');
-  positive(o.learningRate, 'learningRate');
-  check(o.batchSize === undefined || (Number.isInteger(o.batchSize) && o.batchSize > 0), `must be a positive integer, got ${o.batchSize}`, 'batchSize');
-  check(o.epochs === undefined || (Number.isInteger(o.epochs) && o.epochs >= 0), `must be an integer ≥ 0, got ${o.epochs}`, 'epochs');
-  nonNegative(o.weightDecay, 'weightDecay');
-  check(o.momentum === undefined || (o.momentum >= 0 && o.momentum < 1), `must be in [0, 1), got ${o.momentum}`, 'momentum');
-  check(o.validationSplit === undefined || (o.validationSplit >= 0 && o.validationSplit < 1), `must be in [0, 1), got ${o.validationSplit}`, 'validationSplit');
-  check(o.updateOrder === undefined || o.updateOrder === 'simultaneous' || o.updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${o.updateOrder}"`, 'updateOrder');
-  nonNegative(o.targetLoss, 'targetLoss');
+  checkOptions(TRAIN_SCHEMA, o);
 }

@@ -8,6 +8,7 @@ import type { ImageShape } from '../core/dataset.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Float } from '../core/tensor.ts';
 
+/** Options of `shiftAugmentation`: the image shape and the largest shift. */
 export interface ShiftOptions extends ImageShape {
   /** Largest shift in each direction (default 2). */
   maxShift?: number;

@@ -46,7 +46,7 @@ export function courseDataset(vars: MatVariable[], source: string): Dataset {
   const targets = new Float64Array(X.rows * classes);
   y.data.forEach((v, i) => { targets[i * classes + v - base] = 1; });
   const labels = base === 1 && classes === 10 ? COURSE_LABELS : Array.from({ length: classes }, (_, k) => String(k + base));
-  return { size: X.rows, inputSize: X.cols, outputSize: classes, inputs: X.data, targets, labels, ...image };
+  return { size: X.rows, inputSize: X.cols, outputSize: classes, inputs: X.data, targets, labels, classLabels: labels, ...image };
 }
 
 /** A sigmoid network from Theta1, Theta2, … (each units × (1 + inputs), bias column first). */
@@ -74,8 +74,8 @@ export function courseNetwork(vars: MatVariable[], source: string): Network {
     }
     return { inputs, units: t.rows, activation: 'sigmoid', weights, bias, trainBias: true, extra: {} };
   });
-  const extra = layers[layers.length - 1]!.units === 10 ? { classLabels: COURSE_LABELS } : {};
-  return new Network(layers, 'binary-cross-entropy', undefined, extra);
+  const meta = layers[layers.length - 1]!.units === 10 ? { classLabels: [...COURSE_LABELS] } : {};
+  return new Network(layers, 'binary-cross-entropy', undefined, {}, meta);
 }
 
 /**
@@ -86,7 +86,7 @@ export function courseNetwork(vars: MatVariable[], source: string): Network {
  */
 export function networkToThetas(net: Network): MatWriteVariable[] {
   const last = net.layers.length - 1;
-  const labels = net.extra.classLabels;
+  const labels = net.classLabels;
   const courseOrder = Array.isArray(labels) && labels.join() === COURSE_LABELS.join();
   const digitOrder = net.outputSize === 10 && !courseOrder && (!Array.isArray(labels) || labels.join() === '0,1,2,3,4,5,6,7,8,9');
   return net.layers.map((l, i) => {

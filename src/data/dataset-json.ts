@@ -4,6 +4,7 @@
 import { createDataset, type Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 
+/** A dataset from JSON {"inputs": [[…]], "targets": [[…]], "labels"?: […]}, every value checked. */
 export function parseDatasetJSON(json: unknown, source = 'data'): Dataset {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new BpnetError('expected a JSON object {"inputs":[[…]],"targets":[[…]]}', source);

@@ -13,6 +13,7 @@ export function isDigitsCsvHeader(firstLine: string): boolean {
   return cells.length > 1 && cells[0] === 'label' && cells.slice(1).every((c) => /^pixel\d+$/.test(c));
 }
 
+/** A Kaggle-style digits CSV (label,pixel0,…,pixel783): pixels scaled to [0, 1], labels one-hot. */
 export function parseDigitsCSV(text: string, source = 'digits.csv'): Dataset {
   const lines = text.split(/\r?\n/);
   if (!isDigitsCsvHeader(lines[0] ?? '')) throw new BpnetError('expected a header label,pixel0,pixel1,…', `${source}: line 1`);
@@ -48,6 +49,7 @@ export function parseDigitsCSV(text: string, source = 'digits.csv'): Dataset {
   return {
     size: rows.length, inputSize: pixels, outputSize: classes, inputs, targets,
     labels: Array.from({ length: classes }, (_, k) => String(k)),
+    classLabels: Array.from({ length: classes }, (_, k) => String(k)),
     ...squareImage(pixels, false),
   };
 }

@@ -1,18 +1,20 @@
 /**
  * MNIST's IDX files (LeCun & Cortes): big-endian, a 4-byte magic 0x00 0x00 TYPE NDIMS, NDIMS
  * 32-bit sizes, then the values. MNIST uses unsigned bytes (TYPE 0x08): images n×28×28, labels n.
- * Browser-safe; gzip is undone by the caller (src/io/idx.ts in Node).
+ * Browser-safe; gzip is undone by the caller (the format dispatcher, src/data/formats.ts).
  */
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 
 const UBYTE = 0x08;
 
+/** The contents of an IDX file: its dimensions and bytes. */
 export interface IdxArray {
   dims: number[];
   data: Uint8Array;
 }
 
+/** Reads an IDX file (MNIST's format: magic, dimensions, unsigned bytes). */
 export function parseIdx(bytes: Uint8Array, source = 'file.idx'): IdxArray {
   const fail = (message: string): never => { throw new BpnetError(message, source); };
   if (bytes.length < 4) fail(`truncated: ${bytes.length} bytes, shorter than the 4-byte IDX magic number`);
@@ -31,6 +33,7 @@ export function parseIdx(bytes: Uint8Array, source = 'file.idx'): IdxArray {
   return { dims, data: bytes.subarray(start, start + count) };
 }
 
+/** Writes unsigned bytes as an IDX file of the given dimensions. */
 export function writeIdx(dims: number[], data: ArrayLike<number>): Uint8Array {
   const count = dims.reduce((a, b) => a * b, 1);
   if (data.length !== count) throw new BpnetError(`${data.length} values for dimensions ${dims.join('×')}`, 'writeIdx');
@@ -80,6 +83,7 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
   return {
     size: n, inputSize: pixels, outputSize: classes, inputs, targets,
     labels: Array.from({ length: classes }, (_, k) => String(k)),
+    classLabels: Array.from({ length: classes }, (_, k) => String(k)),
     ...(images.dims.length === 3 ? { image: { height: images.dims[1]!, width: images.dims[2]! } } : {}),
   };
 }

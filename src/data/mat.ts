@@ -33,6 +33,7 @@ const NUMERIC_TYPES: Record<number, { size: number; get(v: DataView, at: number,
 const CLASS_NAMES = ['', 'cell', 'struct', 'object', 'char', 'sparse', 'double', 'single',
   'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'];
 
+/** A variable read from a MATLAB .mat file: name, class, dimensions and values. */
 export interface MatVariable {
   name: string;
   /** MATLAB class: double, single, uint8, … (or cell, struct, char, sparse). */
@@ -154,6 +155,7 @@ export function matMatrix(vars: MatVariable[], name: string, source = 'file.mat'
   return { rows, cols, data };
 }
 
+/** A matrix to write into a .mat file, with its name and stored class. */
 export interface MatWriteVariable extends Matrix {
   name: string;
   /** Stored class (default double); uint8 values must be integers 0…255. */

@@ -14,10 +14,14 @@ import { BpnetError } from '../core/errors.ts';
 import { Rng } from '../core/rng.ts';
 import { decodeDigitBytes, PIXEL_VALUES } from './digit-bytes.ts';
 
+/** Side of an MNIST image in pixels (28 × 28). */
 export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
+/** Images per digit held out as the test split of the embedded sample. */
 export const MNIST_TEST_PER_DIGIT = 200;
+/** Seed of the shuffle of the embedded sample's training split. */
 export const MNIST_SAMPLE_SEED = 1;
+/** Which part of the embedded sample: the training or the test images. */
 export type MnistSplit = 'train' | 'test';
 
 /**
@@ -49,6 +53,7 @@ export function splitMnistSample(digits: readonly ArrayLike<number>[], split: Mn
   return {
     size: rows.length, inputSize: MNIST_PIXELS, outputSize: 10, inputs, targets,
     labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    classLabels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     image: { width: MNIST_SIDE, height: MNIST_SIDE },
   };
 }

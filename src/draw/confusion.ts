@@ -13,6 +13,7 @@ export function confusionCounts(truth: ArrayLike<number>, predicted: ArrayLike<n
   return counts;
 }
 
+/** The confusion matrix as a text table (rows: true class, columns: predicted). */
 export function formatConfusion(counts: number[][], labels: string[]): string {
   const width = Math.max(4, ...counts.flat().map((c) => String(c).length + 1), ...labels.map((l) => l.length + 1));
   const head = 'true\\pred'.padEnd(10) + labels.map((l) => l.padStart(width)).join('');
@@ -22,6 +23,7 @@ export function formatConfusion(counts: number[][], labels: string[]): string {
 
 const CELL = 40, MARGIN = 60, S = 2;
 
+/** The confusion matrix as a picture: counts[true][predicted] in shaded cells, class names on the axes. */
 export function drawConfusion(counts: number[][], labels: string[]): Raster {
   const k = counts.length;
   const size = MARGIN + k * CELL + 10;

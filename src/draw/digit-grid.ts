@@ -7,6 +7,7 @@ import type { ImageShape } from '../core/dataset.ts';
 import { textWidth, GLYPH_HEIGHT } from './font.ts';
 import { createRaster, drawGrey, drawText, GREEN, LIGHT_GREY, RED, strokeRect, type Raster } from './raster.ts';
 
+/** Options of `drawDigitGrid`: image shape, scale, tiles per row, predicted classes. */
 export interface DigitGridOptions extends ImageShape {
   /** Screen pixels per image pixel (default: 2, or 3 for images under 24 pixels). */
   scale?: number;

@@ -5,12 +5,14 @@
 import { textWidth } from './font.ts';
 import { BLACK, BLUE, createRaster, drawLine, drawText, GREY, LIGHT_GREY, ORANGE, type Color, type Raster } from './raster.ts';
 
+/** One line of a chart: its name, values (null = gap) and colour. */
 export interface Curve {
   name: string;
   values: (number | null)[];
   color?: Color;
 }
 
+/** One chart: a title and its curves. */
 export interface Panel {
   title: string;
   curves: Curve[];

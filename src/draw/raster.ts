@@ -5,6 +5,7 @@
  */
 import { glyphPixel, GLYPH_HEIGHT, GLYPH_WIDTH } from './font.ts';
 
+/** An RGB colour, each channel 0…255. */
 export type Color = readonly [number, number, number];
 
 export const WHITE: Color = [255, 255, 255];
@@ -16,6 +17,7 @@ export const GREEN: Color = [20, 150, 40];
 export const BLUE: Color = [30, 90, 200];
 export const ORANGE: Color = [230, 120, 20];
 
+/** An RGBA picture in memory (what the PNG writer and the page draw). */
 export interface Raster {
   readonly width: number;
   readonly height: number;
@@ -23,6 +25,7 @@ export interface Raster {
   readonly data: Uint8ClampedArray;
 }
 
+/** A blank RGBA picture of width × height pixels. */
 export function createRaster(width: number, height: number, background: Color = WHITE): Raster {
   const r: Raster = { width, height, data: new Uint8ClampedArray(width * height * 4) };
   fillRect(r, 0, 0, width, height, background);

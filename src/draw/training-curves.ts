@@ -7,6 +7,7 @@ import type { EpochStats } from '../core/train.ts';
 import { drawCurves, type Curve, type Panel } from './line-chart.ts';
 import { GREEN, type Raster } from './raster.ts';
 
+/** Loss and accuracy per epoch (training and validation) as a two-panel chart. */
 export function drawTrainingCurves(history: EpochStats[], extraAccuracy?: { name: string; values: number[] }): Raster {
   const hasVal = history.some((s) => s.valLoss !== null);
   const panels: Panel[] = [{

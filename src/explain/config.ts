@@ -5,20 +5,20 @@
 import type { Dataset } from '../core/dataset.ts';
 import { check } from '../core/errors.ts';
 import type { Network } from '../core/network.ts';
-import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
+import { checkOptions } from '../core/schema.ts';
+import { TRAIN_SCHEMA } from '../core/train-options.ts';
 import type { ExplainOptions } from './explain.ts';
 import type { RunConfig } from './run.ts';
 import type { ExampleName, ExplainOptimizer } from './trace.ts';
 
 /** The optimizer record with its defaults filled in, validated. */
 export function explainOptimizer(options: ExplainOptions, example: ExampleName | null): ExplainOptimizer {
+  // The same rules, and words, as `train` and `bpnet train`.
+  checkOptions(TRAIN_SCHEMA, options);
   const name = options.optimizer ?? 'sgd';
-  check(OPTIMIZER_NAMES.includes(name), `unknown optimizer "${name}" (expected ${OPTIMIZER_NAMES.join(', ')})`, 'optimizer');
   const learningRate = options.learningRate ?? (example === 'classic' ? 0.5 : name === 'adam' ? 0.001 : 0.1);
-  check(Number.isFinite(learningRate) && learningRate > 0, `must be a positive number, got ${learningRate}`, 'learningRate');
   const usesMomentum = name === 'momentum' || name === 'nesterov';
   const momentum = options.momentum ?? 0.9;
-  check(momentum >= 0 && momentum < 1, `must be in [0, 1), got ${momentum}`, 'momentum');
   const adam = name === 'adam';
   return {
     name, learningRate, momentum: usesMomentum ? momentum : null,
@@ -33,8 +33,6 @@ export function runConfig(network: Network, data: Dataset, options: ExplainOptio
   const batchSize = options.batchSize ?? Math.min(32, data.size);
   check(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= data.size, `must be an integer from 1 to ${data.size} (the samples), got ${batchSize}`, 'batchSize');
   const weightDecay = options.weightDecay ?? 0;
-  check(Number.isFinite(weightDecay) && weightDecay >= 0, `must be a number ≥ 0, got ${weightDecay}`, 'weightDecay');
   const updateOrder = options.updateOrder ?? 'simultaneous';
-  check(updateOrder === 'simultaneous' || updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${updateOrder}"`, 'updateOrder');
   return { optimizer: explainOptimizer(options, example), batchSize, weightDecay, updateOrder, start };
 }

@@ -11,6 +11,7 @@ import { matrixStepDoc } from './matrix-doc.ts';
 import { scalarStepDoc } from './step-doc.ts';
 import type { ExplainNote, ExplainTrace } from './trace.ts';
 
+/** Options of the explain renderers: language, and whether the general formulas come first. */
 export interface RenderOptions {
   /** Language of the words (default "en"); the numbers are the same in every language. */
   lang?: Lang;
@@ -20,6 +21,7 @@ export interface RenderOptions {
 
 const TOTAL = err('total');
 
+/** The hand derivation of an explain trace as a document of blocks (headings, prose, equation chains, tables), in one language. */
 export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Doc {
   const w = WORDS[options.lang ?? 'en'];
   const net = trace.network;

@@ -7,6 +7,7 @@ import type { M } from './math.ts';
 /** Prose with inline math. */
 export type Inline = string | M;
 
+/** One block of a derivation document: a title, heading, paragraph, equation chain or table. */
 export type Block =
   | { type: 'title'; text: string }
   | { type: 'heading'; level: 2 | 3 | 4; text: string }
@@ -15,6 +16,7 @@ export type Block =
   | { type: 'eqs'; rows: M[][] }
   | { type: 'table'; head: string[]; rows: Inline[][] };
 
+/** A derivation document: blocks in reading order. */
 export type Doc = Block[];
 
 export const title = (text: string): Block => ({ type: 'title', text });

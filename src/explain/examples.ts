@@ -3,10 +3,10 @@
  * their published versions print where those differ from correct backprop (see the errata in
  * the seeds' README): the explainer notes the difference and why.
  */
-import { networkFromJSON } from '../core/model-json.ts';
-import type { Network } from '../core/network.ts';
+import { networkFromJSON, type Network } from '../core/network.ts';
 import type { ExampleName } from './trace.ts';
 
+/** Figures published in the seed articles that the explainer reproduces (for the notes that compare with them). */
 export const PUBLISHED = {
   /** 000: the error after one update, computed with the already-updated output weights. */
   classic: {

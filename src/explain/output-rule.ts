@@ -4,8 +4,9 @@
  * that pair, and the vectorised form (BP1) — which is the elementwise ∇ₐE ⊙ g′(zᴸ) only where g is
  * elementwise; softmax couples the outputs through its Jacobian.
  */
-import type { ActivationName } from '../core/activations.ts';
+import { activations, type ActivationName } from '../core/activations.ts';
 import { losses, type LossName } from '../core/losses.ts';
+import { symbol } from '../core/record.ts';
 import { m, type M } from './math.ts';
 
 export type OutputRule = 'chain' | 'fused' | 'softmax-jacobian';
@@ -16,26 +17,33 @@ export function outputRule(activation: ActivationName, loss: LossName): OutputRu
   return activation === 'softmax' ? 'softmax-jacobian' : 'chain';
 }
 
-/** g′(net_o) written with out_o (as the tutorials do), for the elementwise activations. */
-const G_PRIME: Partial<Record<ActivationName, M>> = {
-  sigmoid: m('out_o·(1 − out_o)', '\\mathit{out}_o (1 - \\mathit{out}_o)'),
-  tanh: m('(1 − out_o²)', '(1 - \\mathit{out}_o^2)'),
-  relu: m('relu′(net_o)', "\\operatorname{relu}'(\\mathit{net}_o)"),
-  'leaky-relu': m('g′(net_o)', "g'(\\mathit{net}_o)"),
-  linear: m('1'),
-};
+const NET_O = symbol('net_o', '\\mathit{net}_o'), OUT_O = symbol('out_o', '\\mathit{out}_o'), TARGET_O = symbol('target_o', '\\mathit{target}_o');
 
-/** ∂E/∂out_o of each loss. */
-export const LOSS_GRADIENT: Record<LossName, M> = {
-  mse: m('(out_o − target_o)', '(\\mathit{out}_o - \\mathit{target}_o)'),
-  'binary-cross-entropy': m('(out_o − target_o) / (out_o·(1 − out_o))', '\\frac{\\mathit{out}_o - \\mathit{target}_o}{\\mathit{out}_o (1 - \\mathit{out}_o)}'),
-  'cross-entropy': m('(−target_o / out_o)', '\\left(-\\frac{\\mathit{target}_o}{\\mathit{out}_o}\\right)'),
-};
+/** True when `t` has a + or − outside parentheses, or starts with a minus: it needs parentheses as a factor. */
+function needsParens(t: string): boolean {
+  if (t.startsWith('−')) return true;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && (c === '+' || c === '−') && t[i - 1] === ' ') return true;
+  }
+  return false;
+}
+/** A formula as a factor of a product: in parentheses where a sum or a leading minus needs them. */
+const factor = (x: M): M => (needsParens(x.t) ? m(`(${x.t})`, `\\left(${x.k}\\right)`) : x);
+
+/** g′(net_o) written with net_o and out_o (as the tutorials do), from the activation's record (linear: 1). */
+const gPrime = (activation: ActivationName): M => factor(activations[activation].derivative?.(NET_O, OUT_O) ?? m('1'));
+
+/** ∂E/∂out_o of the loss, from its record. */
+export const lossGradient = (loss: LossName): M => factor(losses[loss].derivative(OUT_O, TARGET_O));
 
 /** The general formula of δ_o for the pair, as the rows printed under "Delta of an output neuron". */
 export function outputDeltaFormula(activation: ActivationName, loss: LossName): M[][] {
   const rule = outputRule(activation, loss);
-  const gradient = LOSS_GRADIENT[loss];
+  const gradient = lossGradient(loss);
   if (rule === 'softmax-jacobian' || (rule === 'fused' && activation === 'softmax')) {
     // ∂out_k/∂net_j = out_k·([k = j] − out_j), so δ_j = Σ_k ∂E/∂out_k·∂out_k/∂net_j = out_j·(∂E/∂out_j − S).
     const rows: M[][] = [
@@ -48,7 +56,7 @@ export function outputDeltaFormula(activation: ActivationName, loss: LossName): 
     if (rule === 'fused') rows.push([m('δ_o', '\\delta_o'), m('out_o·(−target_o / out_o + 1)', '\\mathit{out}_o \\left(-\\frac{\\mathit{target}_o}{\\mathit{out}_o} + 1\\right)'), m('out_o − target_o', '\\mathit{out}_o - \\mathit{target}_o')]);
     return rows;
   }
-  const g = G_PRIME[activation]!;
+  const g = gPrime(activation);
   const chain = m('∂E/∂out_o · ∂out_o/∂net_o', '\\frac{\\partial E}{\\partial \\mathit{out}_o} \\cdot \\frac{\\partial \\mathit{out}_o}{\\partial \\mathit{net}_o}');
   const product = m(`${gradient.t}·${g.t}`, `${gradient.k} \\cdot ${g.k}`);
   if (rule === 'fused') return [[m('δ_o', '\\delta_o'), chain, product, m('out_o − target_o', '\\mathit{out}_o - \\mathit{target}_o')]];

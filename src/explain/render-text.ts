@@ -7,6 +7,7 @@ import type { Block, Doc, Inline } from './document.ts';
 import { displayWidth, padEnd, wrapEquation, wrapProse } from './format.ts';
 import type { ExplainTrace } from './trace.ts';
 
+/** Column width of the text rendering. */
 export const TEXT_WIDTH = 100;
 /** Left-hand sides longer than this are not padded (keeps short rows from drifting right). */
 const MAX_LHS = 24;

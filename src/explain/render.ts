@@ -7,7 +7,9 @@ import { renderMarkdown } from './render-markdown.ts';
 import { renderText } from './render-text.ts';
 import type { ExplainTrace } from './trace.ts';
 
+/** Output formats of the explainer: text, Markdown, JSON. */
 export type ExplainFormat = 'text' | 'markdown' | 'json';
+/** Every output format of the explainer. */
 export const EXPLAIN_FORMATS: readonly ExplainFormat[] = ['text', 'markdown', 'json'];
 
 /** The trace as JSON text (numbers in full precision). */

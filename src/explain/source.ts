@@ -3,6 +3,7 @@
  */
 import { createDataset, type Dataset } from '../core/dataset.ts';
 import { check } from '../core/errors.ts';
+import { checkDataFits } from '../core/fit.ts';
 import type { Network } from '../core/network.ts';
 
 /** One training sample: an input vector and its target vector. */
@@ -28,12 +29,14 @@ export function sampleAt(data: Dataset, index: number): ExplainSample {
 
 /** The samples as a dataset, and the label of row 0 when a single sample knows its row. */
 export function asDataset(source: ExplainSource, network: Network): { data: Dataset; rowOffset: number } {
-  if ('inputs' in source && 'size' in source) return { data: source as Dataset, rowOffset: 0 };
+  if ('inputs' in source && 'size' in source) {
+    checkDataFits(network, source as Dataset);
+    return { data: source as Dataset, rowOffset: 0 };
+  }
   const list = Array.isArray(source) ? (source as readonly ExplainSample[]) : [source as ExplainSample];
   check(list.length > 0, 'expected at least one sample', 'sample');
   for (const s of list) {
-    check(s.input.length === network.inputSize, `has ${s.input.length} inputs but the model expects ${network.inputSize}`, 'sample');
-    check(s.target.length === network.outputSize, `has ${s.target.length} targets but the model has ${network.outputSize} outputs`, 'sample');
+    checkDataFits(network, { inputSize: s.input.length, outputSize: s.target.length }, { data: 'sample' });
   }
   const data = createDataset(list.map((s) => Array.from(s.input)), list.map((s) => Array.from(s.target)), 'sample');
   return { data, rowOffset: list.length === 1 ? (list[0]!.index ?? 0) : 0 };

@@ -22,6 +22,7 @@ export { networkToOnnx, networkFromOnnx, ONNX_OPSET } from './onnx.ts';
 export { networkToTfjs, networkFromTfjs, type TfjsArtifacts, type TfjsModelJSON } from './tfjs.ts';
 export { networkToJsModule } from './js-module.ts';
 
+/** Formats `bpnet export` writes: ONNX, TensorFlow.js layers, a standalone JavaScript module, MATLAB .mat. */
 export type ExportFormatName = 'onnx' | 'tfjs' | 'js' | 'mat';
 
 /** One file of an export: its name (beside the chosen output name) and content. */
@@ -30,6 +31,7 @@ export interface ExportedFile {
   data: Uint8Array | string;
 }
 
+/** One export format as a record: its name, help line, file ending, writer, reader and caveat. */
 export interface ExportFormat {
   readonly name: ExportFormatName;
   /** One line for help texts. */
@@ -46,6 +48,7 @@ export interface ExportFormat {
 
 const text = new TextDecoder();
 
+/** Every export format's record, by name. */
 export const EXPORT_FORMATS: Record<ExportFormatName, ExportFormat> = {
   onnx: {
     name: 'onnx', summary: 'ONNX (opset 13: Gemm + activation nodes), for onnxruntime and other runtimes', extension: '.onnx',
@@ -86,10 +89,12 @@ export const EXPORT_FORMATS: Record<ExportFormatName, ExportFormat> = {
   },
 };
 
+/** Every export format name. */
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormatName[];
 /** The formats `bpnet import` reads. */
 export const IMPORT_FORMAT_NAMES = EXPORT_FORMAT_NAMES.filter((f) => EXPORT_FORMATS[f].decode);
 
+/** True when `name` is one of EXPORT_FORMAT_NAMES (narrows the type). */
 export function isExportFormatName(name: unknown): name is ExportFormatName {
   return typeof name === 'string' && Object.hasOwn(EXPORT_FORMATS, name);
 }

@@ -8,6 +8,7 @@
  * - the loss guessed for a file from another tool, which has none.
  */
 import type { ActivationName } from '../core/activations.ts';
+import type { InputTransform } from '../core/input-transform.ts';
 import type { LossName } from '../core/losses.ts';
 import { networkToJSON, type ModelJSON } from '../core/model-json.ts';
 import type { Network } from '../core/network.ts';
@@ -32,7 +33,7 @@ export function modelClassLabels(net: Network): string[] | undefined {
 }
 
 /** The inputTransform stored for an offset/scale read from another tool's file (zscore form). */
-export function transformFromOffsetScale({ offset, scale }: OffsetScale): Record<string, unknown> {
+export function transformFromOffsetScale({ offset, scale }: OffsetScale): InputTransform {
   return { type: 'zscore', mean: offset, std: scale };
 }
 

@@ -15,7 +15,8 @@
  */
 import type { ActivationName } from '../core/activations.ts';
 import { BpnetError } from '../core/errors.ts';
-import { networkFromJSON, type ModelJSON, type ModelLayerJSON } from '../core/model-json.ts';
+import type { ModelJSON, ModelLayerJSON } from '../core/model-json.ts';
+import { networkFromJSON } from '../core/network.ts';
 import type { Network } from '../core/network.ts';
 import { EXPORTED_ACTIVATIONS } from './activation-names.ts';
 import { guessLoss, inputOffsetScale, modelMeta, transformFromOffsetScale } from './model-meta.ts';

@@ -11,7 +11,8 @@
  */
 import type { ActivationName } from '../core/activations.ts';
 import { BpnetError } from '../core/errors.ts';
-import { networkFromJSON, type ModelJSON, type ModelLayerJSON } from '../core/model-json.ts';
+import type { ModelJSON, ModelLayerJSON } from '../core/model-json.ts';
+import { networkFromJSON } from '../core/network.ts';
 import type { Network } from '../core/network.ts';
 import { EXPORTED_ACTIVATIONS } from './activation-names.ts';
 import { guessLoss, inputOffsetScale, modelMeta, transformFromOffsetScale } from './model-meta.ts';
@@ -22,6 +23,7 @@ export interface TfjsArtifacts {
   weights: Uint8Array;
 }
 
+/** A TensorFlow.js layers model's model.json (a Sequential of Dense layers), as `tf.loadLayersModel` reads it. */
 export interface TfjsModelJSON {
   format: 'layers-model';
   generatedBy: string;

@@ -6,7 +6,7 @@ import { en } from './en/index.ts';
 import { zh } from './zh/index.ts';
 import type { Lang, Language } from './words.ts';
 
-export { LANGS, langFromLocale, type Lang, type Language, type Words } from './words.ts';
+export { LANGS, langFromLocale, recordWords, type CliWords, type ErrataWords, type Lang, type Language, type Words } from './words.ts';
 export { PAGE_KEYS, type PageKey } from './page-keys.ts';
 
 /** Every language's words, by code. */

@@ -16,7 +16,8 @@ export const PAGE_KEYS = [
   'stepKeys', 'addLayer', 'removeLayer', 'layers', 'fewerNeurons', 'moreNeurons', 'ignored',
   // Step mode (explain helper).
   'stepOrder', 'orderSimultaneous', 'orderSequential', 'stepSettings', 'stepBatch', 'stepL1', 'stepRestartState',
-  'gradientBatch', 'optimizerUpdate', 'erratumOne', 'erratumLong',
+  'gradientBatch', 'optimizerUpdate', 'erratumOne', 'erratumLong', 'fusedRule',
 ] as const;
 
+/** One key of the page's strings. */
 export type PageKey = (typeof PAGE_KEYS)[number];

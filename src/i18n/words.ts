@@ -5,12 +5,20 @@
  */
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
+import type { LocalizedText } from '../core/record.ts';
 import type { UpdateOrder } from '../core/train.ts';
 import type { ExplainOptimizer } from '../explain/trace-update.ts';
 import type { PageKey } from './page-keys.ts';
 
+/** A language bpnet speaks (explain, errata and the page): English or Simplified Chinese. */
 export type Lang = 'en' | 'zh';
+/** Every language bpnet speaks. */
 export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** The names of a table of records (activations, losses, optimizers…) in one language: the records hold them. */
+export function recordWords<N extends string>(table: Readonly<Record<N, { readonly words: LocalizedText }>>, lang: Lang): Record<N, string> {
+  return Object.fromEntries(Object.entries<{ readonly words: LocalizedText }>(table).map(([k, r]) => [k, r.words[lang]])) as Record<N, string>;
+}
 
 /** "zh" for a Chinese locale string (zh_CN.UTF-8, zh-TW…), else "en". */
 export function langFromLocale(locale: string | undefined): Lang {
@@ -102,8 +110,8 @@ export interface Words {
   max: string;
   biasesFixed: string;
   orderName: Record<UpdateOrder, string>;
+  /** Loss and activation names in this language, read from their records (`words`). */
   lossName: Record<LossName, string>;
-  /** Activation names as written in prose (zh: 线性 for linear). */
   activationName: Record<ActivationName, string>;
   orderShort: Record<UpdateOrder, string>;
 }

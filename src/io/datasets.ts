@@ -1,18 +1,16 @@
 /**
- * Loading datasets from files (Node). The format is chosen by the file name: .json, .csv (generic,
- * or Kaggle-style label,pixel0,… digits), MNIST IDX (…idx3-ubyte[.gz] with --labels), MATLAB .mat
- * (variables X and y), and the embedded `mnist-sample[:train|:test]`.
+ * Loading datasets from files (Node): the bytes are read here, the format is the browser-safe
+ * dispatcher's (src/data/formats.ts), chosen by the file name. Also the embedded digits
+ * `mnist-sample[:train|:test]`, and the labels file that goes with an MNIST IDX images file.
  */
-import { BpnetError } from '../core/errors.ts';
+import { existsSync } from 'node:fs';
 import type { Dataset } from '../core/dataset.ts';
-import { parseCSV } from '../data/csv.ts';
-import { parseDatasetJSON } from '../data/dataset-json.ts';
-import { isDigitsCsvHeader, parseDigitsCSV } from '../data/digits-csv.ts';
-import { readJson, readText } from './files.ts';
-import { IDX_IMAGES_PATTERN, loadIdx } from './idx.ts';
-import { loadMatDataset } from './mat-files.ts';
-import { loadMnistSample, MNIST_SAMPLE_PATTERN } from './mnist-sample.ts';
+import { BpnetError } from '../core/errors.ts';
+import { formatOf, type NamedBytes, type ParseDatasetOptions } from '../data/formats.ts';
+import { readBytes } from './files.ts';
+import { loadMnistSample } from './mnist-sample.ts';
 
+/** Options of `loadDataset`: CSV targets and how to read them, the IDX labels file, the default split. */
 export interface LoadDatasetOptions {
   /** CSV: names of the target column(s). */
   target?: string[];
@@ -20,36 +18,30 @@ export interface LoadDatasetOptions {
   labels?: string;
   /** Which split a data set with splits should give when none is named ("train" or "test"). */
   defaultSplit?: 'train' | 'test';
-}
-
-export interface DatasetLoader {
-  /** Short name for error messages, e.g. "csv". */
-  name: string;
-  matches(spec: string): boolean;
-  load(spec: string, options: LoadDatasetOptions): Dataset | Promise<Dataset>;
-}
-
-export const datasetLoaders: DatasetLoader[] = [
-  { name: 'json', matches: (s) => /\.json$/i.test(s), load: (s) => parseDatasetJSON(readJson(s), s) },
-  { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => loadCsv(s, o) },
-  { name: 'mnist-idx', matches: (s) => IDX_IMAGES_PATTERN.test(s), load: (s, o) => loadIdx(s, o.labels) },
-  { name: 'mat', matches: (s) => /\.mat$/i.test(s), load: (s) => loadMatDataset(s) },
-  { name: 'mnist-sample', matches: (s) => /^mnist-sample(:|$)/.test(s), load: (s, o) => loadMnistSample(s, o.defaultSplit) },
-];
-
-/** Kaggle-style digit CSVs (label,pixel0,…) are recognised by their header; anything else is generic CSV. */
-function loadCsv(path: string, options: LoadDatasetOptions): Dataset {
-  const text = readText(path);
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  if (!options.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, path);
-  return parseCSV(text, path, { target: options.target });
+  /** CSV: read a single target column as class labels ("classes") or numbers ("values"); default auto. */
+  targetMode?: ParseDatasetOptions['targetMode'];
+  /** Told when a rule decided how to read the data (the CLI prints it as a note). */
+  onNote?: (message: string) => void;
 }
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */
 export async function loadDataset(spec: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  const loader = datasetLoaders.find((l) => l.matches(spec));
-  if (!loader) {
-    throw new BpnetError(`unknown data format (expected one of: ${datasetLoaders.map((l) => l.name).join(', ')})`, spec);
+  if (/^mnist-sample(:|$)/.test(spec)) return loadMnistSample(spec, options.defaultSplit);
+  const format = formatOf(spec, ['mnist-sample']);
+  const file: NamedBytes = { name: spec, bytes: readBytes(spec) };
+  const labels = format.name === 'mnist-idx' ? idxLabels(spec, options.labels) : undefined;
+  return format.parse(file, { target: options.target, targetMode: options.targetMode, onNote: options.onNote, labels });
+}
+
+/** The labels file of an IDX images file: --labels, or the MNIST naming convention (…-images-idx3 → …-labels-idx1). */
+function idxLabels(images: string, labels: string | undefined): NamedBytes {
+  let path = labels;
+  if (!path) {
+    const guess = images.replace(/images([-.])idx3/i, 'labels$1idx1');
+    if (guess === images || !existsSync(guess)) {
+      throw new BpnetError('an IDX images file needs its labels: add --labels LABELS-idx1-ubyte', images);
+    }
+    path = guess;
   }
-  return loader.load(spec, options);
+  return { name: path, bytes: readBytes(path) };
 }

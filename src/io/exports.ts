@@ -3,7 +3,7 @@
  * atomically beside the chosen path; an import reads the files a format refers to from the same folder.
  */
 import { basename, dirname, join } from 'node:path';
-import type { Network } from '../core/network.ts';
+import { Network } from '../core/kernels/node-kernels.ts';
 import { exportModel, importModel, type ExportFormatName } from '../formats/index.ts';
 import { readBytes, writeAtomic } from './files.ts';
 
@@ -28,5 +28,6 @@ export function saveExport(path: string, net: Network, format: ExportFormatName)
 export function loadExport(path: string, format: ExportFormatName): Network {
   // Errors name the path as given; files it refers to are relative to its folder.
   const read = (name: string): Uint8Array => new Uint8Array(readBytes(name === path ? path : join(dirname(path), name)));
-  return importModel(format, read, path);
+  // Read again through Node's Network: the kernel is then chosen from Node's list (native first).
+  return Network.fromJSON(importModel(format, read, path).toJSON(), path);
 }

@@ -8,6 +8,7 @@ import { dirname, basename, join } from 'node:path';
 import { BpnetError } from '../core/errors.ts';
 import { findJsonError } from '../data/json-position.ts';
 
+/** A file's bytes; a BpnetError naming the file when it cannot be read. */
 export function readBytes(path: string): Buffer {
   try {
     return readFileSync(path);
@@ -18,6 +19,7 @@ export function readBytes(path: string): Buffer {
   }
 }
 
+/** A file's text (UTF-8); a BpnetError naming the file when it cannot be read. */
 export function readText(path: string): string {
   return readBytes(path).toString('utf8');
 }

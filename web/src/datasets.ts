@@ -1,12 +1,16 @@
 /**
  * The 2-D toy datasets of the playground (after TensorFlow Playground's dataset.ts): points in
- * [-1, 1]², one 0/1 target. Every set is drawn from the core's seeded Rng, so a seed gives the same
+ * [-1, 1]², one target — a 0/1 class for the classification sets, a value in [-1, 1] for the
+ * regression sets (plane, gaussian). Every set is drawn from the core's seeded Rng, so a seed gives the same
  * points in every browser; `noise` jitters the points (in units of the domain's half-width).
  */
 import { Rng, sliceDataset, type Dataset } from '../../src/index.ts';
 
-export type ToyName = 'xor' | 'circle' | 'gaussians' | 'spiral';
+export type ToyName = 'xor' | 'circle' | 'gaussians' | 'spiral' | 'plane' | 'gaussian';
+/** The classification sets (0/1 targets). */
 export const TOY_NAMES: readonly ToyName[] = ['xor', 'circle', 'gaussians', 'spiral'];
+/** The regression sets (targets in [-1, 1]). */
+export const REGRESSION_NAMES: readonly ToyName[] = ['plane', 'gaussian'];
 
 type Point = [x: number, y: number, label: number];
 
@@ -40,7 +44,20 @@ const generators: Record<ToyName, (n: number, noise: number, rng: Rng) => Point[
     const t = 1.75 * r * 2 * Math.PI + label * Math.PI;
     return [r * Math.sin(t) + noise * rng.normal() * 0.15, r * Math.cos(t) + noise * rng.normal() * 0.15, label];
   }),
+  // A tilted plane: the target rises from -1 to 1 along the diagonal; noise jitters the target.
+  plane: (n, noise, rng) => Array.from({ length: n }, () => {
+    const x = rng.uniform(-1, 1), y = rng.uniform(-1, 1);
+    return [x, y, clamp((x + y) / 2 + noise * rng.normal() * 0.2)];
+  }),
+  // Two bumps of opposite sign: the target is +1 near (0.5, 0.5), -1 near (-0.5, -0.5), 0 far away.
+  gaussian: (n, noise, rng) => Array.from({ length: n }, () => {
+    const x = rng.uniform(-1, 1), y = rng.uniform(-1, 1);
+    const bump = (cx: number, cy: number) => Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * 0.3 ** 2));
+    return [x, y, clamp(bump(0.5, 0.5) - bump(-0.5, -0.5) + noise * rng.normal() * 0.2)];
+  }),
 };
+
+const clamp = (v: number) => Math.max(-1, Math.min(1, v));
 
 export interface ToyOptions {
   samples: number;

@@ -3,7 +3,7 @@
  * zh.ts), shared with the explainer. Elements carry data-i18n="key" (text) or data-i18n-label="key"
  * (aria-label); `setLanguage` rewrites them all and remembers the choice.
  */
-import { LANGUAGES, type Lang, type PageKey } from '../../src/i18n/index.ts';
+import { LANGUAGES, type Lang, type PageKey } from '../../src/index.ts';
 
 export type { Lang };
 

@@ -1,38 +1,37 @@
 /**
- * The playground page: wires the editor, the training worker, the charts, the diagram, the digit pad
- * and step mode together. All math is the bpnet library's (src/index.ts), run in the worker for
- * training and on this thread only for single samples (diagram activations, the pad, step mode).
+ * The playground page: wires the editor, the training worker, the view, the digit pad and step mode.
+ * The worker owns the data and trains; this thread keeps a mirror of the network (for the diagram,
+ * the pad and step mode) and the settings of the run the worker is on (`active`). Every change
+ * goes to the worker as one transaction: an init either answers "ready" and the page switches, or
+ * fails and the page — form included — stays exactly as it was.
  */
-import {
-  BpnetError, Network, buildSpec, createDataset, createTrace, defaultLossFor, forward, networkFromJSON, networkToJSON,
-  Rng, type Dataset, type ModelJSON,
-} from '../../src/index.ts';
-import classicData from '../../examples/classic/data.json' with { type: 'json' };
+import { BpnetError, networkFromJSON, type Dataset, type ModelJSON, type Network } from '../../src/index.ts';
 import classicModel from '../../examples/classic/model.json' with { type: 'json' };
-import { splitDataset, toyDataset, type Split, type ToyName } from './datasets.ts';
-import { DigitPad, renderBars } from './digit-pad.ts';
-import { loadDigits } from './digits-data.ts';
-import { fillChoices, presetFor, readConfig, writeConfig, type Config } from './editor.ts';
-import { acceptDrops, readFile } from './files.ts';
-import { formatNumber as fmt } from '../../src/index.ts';
-import { GRID, renderHeatmap } from './heatmap.ts';
-import { initialLanguage, onLanguageChange, setLanguage, t, type Lang } from './i18n.ts';
-import { renderLineChart } from './line-chart.ts';
-import { renderDiagram } from './network-diagram.ts';
-import type { FromWorker, Progress, ToWorker } from './protocol.ts';
-import { namesOf, StepView } from './step-view.ts';
+import { DigitPad } from './digit-pad.ts';
+import { fillChoices, presetFor, readConfig, showSliderValues, writeConfig, type Config } from './editor.ts';
+import { featurize } from './features.ts';
+import { acceptDrops } from './files.ts';
+import { GRID } from './heatmap.ts';
+import { initialLanguage, lang, onLanguageChange, setLanguage, t, type Lang } from './i18n.ts';
+import { wireLayerButtons } from './layer-buttons.ts';
+import type { FromWorker, InitRequest, LiveTrainOptions, Ready, ToWorker } from './protocol.ts';
+import { StepView } from './step-view.ts';
+import { readLink, writeLink, type Mode } from './url-state.ts';
+import { draw, type HistoryPoint } from './view.ts';
 
 const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector(sel) as T;
 
-let split: Split = toyDataset('xor', { samples: 400, noise: 0, trainFraction: 0.5, seed: 1 });
-let fileSplit: Split | undefined;
-let loadedModel: ModelJSON | undefined;
-let net: Network;
-let last: Progress | undefined;
-let history: { epoch: number; trainLoss: number; testLoss: number; trainAcc: number | null; testAcc: number | null }[] = [];
+/** The run the worker is on: its settings, its data view and the page's copy of its network. */
+let active: { config: Config; ready: Ready; net: Network; model: { json: ModelJSON; name: string } | null } | undefined;
+let last: Parameters<typeof draw>[0]['last'];
+let history: HistoryPoint[] = [];
 let running = false;
 let drawPending = false;
 let session = 0;
+let parseId = 0;
+/** Inits and parses waiting for the worker's answer. */
+const waiting = new Map<string, (m: FromWorker) => void>();
+let refreshLayerButtons = () => {};
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const send = (m: ToWorker) => worker.postMessage(m);
@@ -48,73 +47,91 @@ function message(text: string, isError = false): void {
   el.classList.toggle('error', isError);
 }
 
-/** Builds the datasets for the chosen source (the digits are fetched once). */
-async function makeSplit(c: Config): Promise<Split> {
-  if (c.dataset === 'digits') return loadDigits();
-  if (c.dataset === 'classic') {
-    const d = createDataset(classicData.inputs, classicData.targets, 'examples/classic/data.json');
-    return { train: d, test: d };
-  }
-  if (c.dataset === 'file') return fileSplit!;
-  return toyDataset(c.dataset as ToyName, { samples: 400, noise: c.noise, trainFraction: c.trainFraction, seed: c.seed });
+function errorText(e: unknown): string {
+  return `${t('error')}: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-function makeNetwork(c: Config, data: Dataset): Network {
-  if (loadedModel) return networkFromJSON(loadedModel, 'model');
-  const loss = c.loss === 'auto' ? defaultLossFor(data) : c.loss;
-  const spec = buildSpec([data.inputSize, ...c.hidden, data.outputSize], { activation: c.activation, loss });
-  return Network.create(spec, { seed: c.seed });
-}
+const liveOptions = (c: Config): LiveTrainOptions => ({
+  optimizer: c.optimizer, learningRate: c.learningRate, batchSize: c.batchSize, weightDecay: c.weightDecay, regularization: c.regularization,
+});
 
-/** Rebuilds data and network from the editor and restarts the worker on them. */
-async function reset(): Promise<boolean> {
-  let c: Config;
-  try {
-    c = readConfig();
-    message(c.dataset === 'digits' ? '…' : '');
-    split = await makeSplit(c);
-    net = makeNetwork(c, split.train);
-    const d = split.train;
-    if (net.inputSize !== d.inputSize || net.outputSize !== d.outputSize) {
-      throw new BpnetError(`the model has ${net.inputSize} inputs and ${net.outputSize} outputs, the data ${d.inputSize} and ${d.outputSize}`, 'model and data');
-    }
-  } catch (e) {
-    message(errorText(e), true);
+/**
+ * Starts a new run on `c` (and `model`, else a fresh network). Resolves true when the worker took
+ * it; on failure the error is shown and the form goes back to the active run's settings.
+ */
+async function reset(c: Config, model = active?.model ?? null): Promise<boolean> {
+  const id = ++session;
+  const req: InitRequest = {
+    type: 'init', session: id, trainFraction: c.trainFraction, seed: c.seed, features: c.features,
+    data: c.dataset === 'digits' ? { kind: 'digits', url: new URL('digits.bin', document.baseURI).href }
+      : c.dataset === 'classic' ? { kind: 'classic' } : c.dataset === 'file' ? { kind: 'file' }
+        : { kind: 'toy', name: c.dataset, samples: 400, noise: c.noise },
+    model: model?.json ?? null, hidden: c.hidden, activation: c.activation, loss: c.loss, options: liveOptions(c), speed: c.speed, grid: GRID,
+  };
+  if (c.dataset === 'digits') message('…');
+  const answer = await ask(`init:${id}`, req);
+  if (answer.type !== 'ready') {
+    if (answer.type === 'initFailed') message(errorText(answer.message), true);
+    if (active) { writeConfig(active.config); refreshLayerButtons(); }
     return false;
   }
   message('');
+  active = { config: c, ready: answer, net: networkFromJSON(answer.model, 'model'), model };
   history = [];
   last = undefined;
-  running = false;
-  document.body.dataset.running = 'false';
-  const is2d = net.inputSize === 2;
-  $('#surface-card').hidden = !is2d;
-  $('#pad-card').hidden = net.inputSize !== 784;
-  send({
-    type: 'init', session: ++session, model: networkToJSON(net), train: split.train, test: split.test, grid: is2d ? GRID : null,
-    options: { optimizer: c.optimizer, learningRate: c.learningRate, batchSize: c.batchSize, weightDecay: c.weightDecay, seed: c.seed },
-  });
-  stepView.load(net, split.train, c);
-  updateButtons();
+  if (c.dataset !== 'digits') pad.clear(false);
+  writeConfig({ hidden: active.net.layers.slice(0, -1).map((l) => l.units) });
+  refreshLayerButtons();
+  $('#surface-card').hidden = answer.view.train.inputSize !== 2;
+  $('.features-row').hidden = answer.view.train.inputSize !== 2;
+  $('#pad-card').hidden = active.net.inputSize !== 784;
+  $('#kernel').textContent = answer.kernel;
+  $('#model-badge').hidden = !model;
+  $('#model-name').textContent = model?.name ?? '';
+  document.body.dataset.session = String(id);
+  stepView.load(active.net, stepData(), liveOptions(c));
+  updateLink();
   scheduleDraw();
   return true;
 }
 
+/** Posts `m` and waits for the worker's answer keyed `key`. */
+function ask(key: string, m: ToWorker): Promise<FromWorker> {
+  return new Promise((resolve) => { waiting.set(key, resolve); send(m); });
+}
+
+/** Step mode's samples: the drawn training rows, as the network sees them. */
+function stepData(): Dataset {
+  return featurize(active!.ready.view.train, active!.config.features);
+}
+
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
-  if (m.type === 'error') { message(m.message, true); running = false; updateButtons(); return; }
+  const key = m.type === 'ready' || m.type === 'initFailed' ? `init:${m.session}` : m.type === 'parsed' ? `parse:${m.id}` : '';
+  if (key && waiting.has(key)) { waiting.get(key)!(m); waiting.delete(key); return; }
+  if (m.type === 'error') { message(errorText(m.message), true); return; }
   if (m.type === 'state') { running = m.running; updateButtons(); return; }
-  if (m.session !== session) return;
+  if (m.type === 'download') { save(m.blob, m.what === 'model' ? 'model.json' : 'data.csv'); return; }
+  if (m.type !== 'progress' || !active || m.session !== active.ready.session) return;
   last = m;
   document.body.dataset.batches = String(m.batches);
   document.body.dataset.reportRunning = String(m.running);
-  m.weights.forEach((w, l) => { net.layers[l]!.weights.set(w); net.layers[l]!.bias.set(m.biases[l]!); });
+  m.weights.forEach((w, l) => { active!.net.layers[l]!.weights.set(w); active!.net.layers[l]!.bias.set(m.biases[l]!); });
   const point = { epoch: m.epoch, trainLoss: m.train.loss, testLoss: m.test.loss, trainAcc: m.train.accuracy, testAcc: m.test.accuracy };
   if (history.length && history[history.length - 1]!.epoch === m.epoch) history[history.length - 1] = point;
   else history.push(point);
   document.body.dataset.points = String(history.length);
+  document.body.dataset.curve = history.map((h) => h.trainLoss.toPrecision(6)).join(' ');
   scheduleDraw();
 };
+
+function save(blob: Blob, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
 
 function updateButtons(): void {
   document.body.dataset.running = String(running);
@@ -125,131 +142,159 @@ function updateButtons(): void {
   $('#status').textContent = t(running ? 'running' : 'paused');
 }
 
+/** At most this many frames a second while training: drawing is the page thread's main work. */
+const MAX_FPS = 12;
+let lastDraw = 0;
+
 function scheduleDraw(): void {
-  if (drawPending) return;
+  if (drawPending || !active) return;
   drawPending = true;
-  requestAnimationFrame(() => { drawPending = false; draw(); });
+  const wait = Math.max(0, lastDraw + 1000 / MAX_FPS - performance.now());
+  setTimeout(() => requestAnimationFrame(() => {
+    lastDraw = performance.now();
+    drawPending = false;
+    const a = active!;
+    let shown = a.config;
+    try { shown = readConfig(); } catch { /* a half-typed field: keep drawing the active run */ }
+    draw({
+      net: a.net, view: a.ready.view, sizes: a.ready.sizes, regression: a.ready.regression, features: a.config.features, last, history,
+      showTest: shown.showTest, discretize: shown.discretize, digits: a.config.dataset === 'digits', pad,
+    });
+  }), wait);
 }
 
-function draw(): void {
-  if (!net) return;
-  const m = last;
-  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
-  $('#epoch').textContent = m ? m.epoch.toFixed(2) : '0';
-  $('#train-loss').textContent = m ? fmt(Number(m.train.loss.toPrecision(4))) : '–';
-  $('#test-loss').textContent = m ? fmt(Number(m.test.loss.toPrecision(4))) : '–';
-  $('#train-acc').textContent = pct(m?.train.accuracy);
-  $('#test-acc').textContent = pct(m?.test.accuracy);
-  $('#speed').textContent = m && m.running ? `${Math.round(m.samplesPerSecond)}` : '–';
-  const subset = m && (m.train.samples < split.train.size || m.test.samples < split.test.size);
-  $('#eval-note').textContent = subset
-    ? t('evalOn').replace('{train}', String(m.train.samples)).replace('{trainAll}', String(split.train.size))
-      .replace('{test}', String(m.test.samples)).replace('{testAll}', String(split.test.size))
-    : '';
-  renderLineChart($('#loss-chart'), [
-    { points: history.map((h) => [h.epoch, h.trainLoss]), colour: '#2563eb' },
-    { points: history.map((h) => [h.epoch, h.testLoss]), colour: '#ea580c', dashed: true },
-  ]);
-  renderLineChart($('#acc-chart'), [
-    { points: history.filter((h) => h.trainAcc !== null).map((h) => [h.epoch, h.trainAcc!]), colour: '#2563eb' },
-    { points: history.filter((h) => h.testAcc !== null).map((h) => [h.epoch, h.testAcc!]), colour: '#ea580c', dashed: true },
-  ], [0, 1]);
-  if (net.inputSize === 2) renderHeatmap($('#surface'), m?.grid ?? null, split.train, split.test);
-  // The diagram's fill: every activation for one probe sample (the drawing on the pad, if any).
-  const drawn = net.inputSize === 784 ? pad.pixels() : null;
-  const probe = drawn ?? split.test.inputs.subarray(0, net.inputSize);
-  const trace = createTrace(net, 1);
-  trace.a[0]!.set(probe);
-  const out = forward(net, trace);
-  renderDiagram($('#diagram'), {
-    sizes: [net.inputSize, ...net.layers.map((l) => l.units)], weights: net.layers.map((l) => l.weights),
-    names: namesOf(net), activations: trace.a,
-  });
-  if (net.inputSize === 784) renderBars($('#bars'), drawn && net.outputSize === 10 ? Array.from(out) : null);
+const mode = (): Mode => ($('#step-view').hidden ? 'train' : 'step');
+
+function updateLink(): void {
+  if (!active) return;
+  let c = active.config;
+  try { c = readConfig(); } catch { /* keep the last valid settings in the address */ }
+  window.history.replaceState(null, '', writeLink(c, lang(), mode()));
 }
 
-function errorText(e: unknown): string {
-  return e instanceof BpnetError ? `${t('error')}: ${e.message}` : `${t('error')}: ${(e as Error).message ?? e}`;
-}
-
-async function loadFile(file: File): Promise<void> {
+/** Reads the form, or shows what is wrong with it (naming the field's label) and returns undefined. */
+function formConfig(): Config | undefined {
   try {
-    const loaded = await readFile(file);
-    if (loaded.kind === 'model') {
-      loadedModel = loaded.model;
-      const m = networkFromJSON(loaded.model, loaded.name);
-      writeConfig({ hidden: m.layers.slice(0, -1).map((l) => l.units), activation: m.layers[0]!.activation === 'softmax' ? 'relu' : m.layers[0]!.activation });
-    } else {
-      fileSplit = splitDataset(loaded.data, readConfig().trainFraction, new Rng(readConfig().seed));
-      writeConfig({ dataset: 'file' });
-      $<HTMLOptionElement>('#dataset option[value="file"]').disabled = false;
-    }
-    if (await reset()) message(`${t('loaded')}: ${loaded.name}`);
+    return readConfig();
   } catch (e) {
     message(errorText(e), true);
+    return undefined;
   }
 }
 
-function togglePlay(): void {
-  send({ type: running ? 'pause' : 'play' });
+/** A file from the picker or a drop: parsed and checked in the worker; used only if it fits. */
+async function loadFile(file: File): Promise<void> {
+  const c = formConfig();
+  if (!c || !active) return;
+  message('…');
+  const id = ++parseId;
+  const m = await ask(`parse:${id}`, { type: 'parse', id, file, modelLoaded: active.model !== null });
+  if (m.type !== 'parsed') return;
+  if (!m.ok) { message(errorText(m.message), true); return; }
+  const ok = m.kind === 'model'
+    ? await reset(c, { json: m.model, name: m.name })
+    : await reset({ ...c, dataset: 'file' });
+  if (!ok) return;
+  if (m.kind === 'dataset') $<HTMLOptionElement>('#dataset option[value="file"]').disabled = false;
+  writeConfig({ dataset: active!.config.dataset });
+  message(`${t('loaded')}: ${m.name}`);
 }
 
-function stepOnce(): void {
-  if (!$('#step-view').hidden) stepView.next();
-  else send({ type: 'step' });
-}
-
-function showTab(name: 'train' | 'step'): void {
+function showTab(name: Mode): void {
   $('#train-view').hidden = name !== 'train';
   $('#step-view').hidden = name !== 'step';
   document.querySelectorAll<HTMLElement>('[role="tab"]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.tab === name)));
-  if (name === 'step') {
+  if (name === 'step' && active) {
     if (running) send({ type: 'pause' });
-    stepView.load(net, split.train, readConfig());
+    stepView.load(active.net, stepData(), liveOptions(active.config));
   } else scheduleDraw();
+  updateLink();
+}
+
+/** A change of the form: live options go to the running network, everything else starts a new run. */
+function changed(kind: 'live' | 'view' | 'reset' | 'dataset' | 'architecture'): void {
+  showSliderValues();
+  if (kind === 'dataset') writeConfig(presetFor($<HTMLSelectElement>('#dataset').value as Config['dataset']));
+  const c = formConfig();
+  if (!c || !active) return;
+  message('');
+  if (kind === 'live') {
+    send({ type: 'options', options: liveOptions(c) });
+    send({ type: 'speed', speed: c.speed });
+    active.config = { ...active.config, ...liveOptions(c), speed: c.speed };
+    // Step mode explains with the side panel's optimizer, batch size, λ and regularization.
+    if (!$('#step-view').hidden) stepView.load(active.net, stepData(), liveOptions(active.config));
+    updateLink();
+  } else if (kind === 'view') {
+    active.config = { ...active.config, showTest: c.showTest, discretize: c.discretize };
+    updateLink();
+    scheduleDraw();
+  } else {
+    const model = kind === 'dataset' ? (c.dataset === 'classic' ? { json: classicModel as ModelJSON, name: 'examples/classic/model.json' } : null)
+      : kind === 'architecture' ? null : active.model;
+    void reset(c, model);
+  }
 }
 
 function wire(): void {
   fillChoices();
-  writeConfig(presetFor('xor'));
-  $('#play').addEventListener('click', togglePlay);
+  writeConfig({ dataset: 'xor', noise: 0, trainFraction: 0.5, features: ['x1', 'x2'], seed: 1, showTest: true, discretize: false, ...presetFor('xor') });
+  $('#play').addEventListener('click', () => send({ type: running ? 'pause' : 'play' }));
   $('#step').addEventListener('click', () => send({ type: 'step' }));
-  $('#reset').addEventListener('click', () => void reset());
-  $('#dataset').addEventListener('change', () => {
-    loadedModel = $<HTMLSelectElement>('#dataset').value === 'classic' ? (classicModel as ModelJSON) : undefined;
-    writeConfig(presetFor(readConfig().dataset));
-    void reset();
-  });
-  for (const id of ['#hidden', '#activation', '#loss']) $(id).addEventListener('change', () => { loadedModel = undefined; void reset(); });
-  for (const id of ['#noise', '#train-fraction', '#optimizer', '#lr', '#batch', '#wd', '#seed']) $(id).addEventListener('change', () => void reset());
+  $('#reset').addEventListener('click', () => changed('reset'));
+  $('#dataset').addEventListener('change', () => changed('dataset'));
+  for (const id of ['#hidden', '#activation', '#loss']) $(id).addEventListener('change', () => changed('architecture'));
+  $('#features').addEventListener('change', () => changed('architecture'));
+  for (const id of ['#noise', '#train-fraction', '#seed']) $(id).addEventListener('change', () => changed('reset'));
+  for (const id of ['#noise', '#train-fraction']) $(id).addEventListener('input', showSliderValues);
+  for (const id of ['#optimizer', '#lr', '#batch', '#wd', '#regularization', '#speed']) $(id).addEventListener('change', () => changed('live'));
+  for (const id of ['#show-test', '#discretize']) $(id).addEventListener('change', () => changed('view'));
+  refreshLayerButtons = wireLayerButtons($('#layer-buttons'), $<HTMLInputElement>('#hidden'), () => changed('architecture'));
+  $('#drop-model').addEventListener('click', () => { const c = formConfig(); if (c) void reset(c, null); });
+  $('#download-model').addEventListener('click', () => send({ type: 'download', what: 'model' }));
+  $('#download-data').addEventListener('click', () => send({ type: 'download', what: 'data' }));
   $<HTMLInputElement>('#file').addEventListener('change', (e) => {
-    const f = (e.target as HTMLInputElement).files?.[0];
-    if (f) void loadFile(f);
+    const input = e.target as HTMLInputElement;
+    const f = input.files?.[0];
+    if (f) void loadFile(f).finally(() => { input.value = ''; });
   });
   acceptDrops(document.body, (f) => void loadFile(f), (on) => document.body.classList.toggle('dropping', on));
   $('#clear').addEventListener('click', () => pad.clear());
-  document.querySelectorAll<HTMLElement>('[role="tab"]').forEach((tab) => tab.addEventListener('click', () => showTab(tab.dataset.tab as 'train' | 'step')));
+  document.querySelectorAll<HTMLElement>('[role="tab"]').forEach((tab) => tab.addEventListener('click', () => showTab(tab.dataset.tab as Mode)));
   $('#step-next').addEventListener('click', () => stepView.next());
   $('#step-prev').addEventListener('click', () => stepView.back());
   $('#step-restart').addEventListener('click', () => stepView.restart());
   $('#step-sample').addEventListener('change', () => stepView.sampleChanged());
   $<HTMLSelectElement>('#lang').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value as Lang));
-  onLanguageChange(() => { updateButtons(); stepView.render(); scheduleDraw(); });
+  onLanguageChange(() => { refreshLayerButtons(); updateButtons(); stepView.render(); scheduleDraw(); updateLink(); });
   document.addEventListener('keydown', (e) => {
     const tag = (e.target as HTMLElement).tagName;
     if (['INPUT', 'SELECT', 'TEXTAREA'].includes(tag) || e.ctrlKey || e.metaKey || e.altKey) return;
     // Space and Enter keep their usual meaning on a focused button, tab or diagram element.
     if ((tag === 'BUTTON' || (e.target as HTMLElement).closest?.('[role="button"]')) && (e.key === ' ' || e.key === 'Enter')) return;
-    if (e.key === ' ') { e.preventDefault(); if ($('#step-view').hidden) togglePlay(); else stepView.next(); }
-    else if (e.key === 'ArrowRight' || e.key === 's' || e.key === 'S') { e.preventDefault(); stepOnce(); }
-    else if (e.key === 'ArrowLeft' && !$('#step-view').hidden) stepView.back();
-    else if (e.key === 'r' || e.key === 'R') void reset();
+    const step = mode() === 'step';
+    if (e.key === ' ') { e.preventDefault(); if (step) stepView.next(); else send({ type: running ? 'pause' : 'play' }); }
+    else if (e.key === 'ArrowRight' || e.key === 's' || e.key === 'S') { e.preventDefault(); if (step) stepView.next(); else send({ type: 'step' }); }
+    else if (e.key === 'ArrowLeft' && step) stepView.back();
+    else if ((e.key === 'r' || e.key === 'R') && !step) changed('reset');
   });
   window.addEventListener('resize', scheduleDraw);
-  const lang = initialLanguage();
-  $<HTMLSelectElement>('#lang').value = lang;
-  setLanguage(lang);
 }
 
-wire();
-void reset();
+async function start(): Promise<void> {
+  wire();
+  const link = readLink(location.search);
+  writeConfig(link.config);
+  const language = link.lang ?? initialLanguage();
+  $<HTMLSelectElement>('#lang').value = language;
+  setLanguage(language);
+  const c = formConfig();
+  if (!c) return;
+  const model = c.dataset === 'classic' ? { json: classicModel as ModelJSON, name: 'examples/classic/model.json' } : null;
+  if (!(await reset(c, model))) throw new BpnetError('the first run failed', 'playground');
+  if (link.sample !== undefined) $<HTMLInputElement>('#step-sample').value = String(link.sample);
+  if (link.mode === 'step') showTab('step');
+  if (link.ignored.length) message(`${t('ignored')}: ${link.ignored.join(', ')}`, true);
+}
+
+void start();

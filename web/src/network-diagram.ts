@@ -16,6 +16,8 @@ export interface DiagramModel {
   names: ScalarNames;
   /** weights[l][j * sizes[l] + i]: from neuron i of layer l to neuron j of layer l + 1. */
   weights: ArrayLike<number>[];
+  /** Biases per layer (step mode): drawn as a "b" node above each layer with its value. */
+  biases?: ArrayLike<number>[];
   /** Activation of every neuron (inputs first), for the fill; optional. */
   activations?: ArrayLike<number>[];
   /** Step mode: text lines per neuron `${l}:${j}` and per edge `${l}:${j}:${i}`. */
@@ -39,7 +41,11 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
   const labelled = !!m.neuronText;
   // Beyond a handful of neurons, every label at once is unreadable: show those of the selection.
   const shownEdges = cols.slice(1).reduce((n, c, l) => n + c.filter((j) => j >= 0).length * cols[l]!.filter((i) => i >= 0).length, 0);
-  const dense = labelled && (rowsMax > 3 || shownEdges > 16);
+  // On a narrow screen (a phone) the drawing is made at the box's own width, so that text keeps its
+  // CSS size (≥ 11 px) instead of being scaled down; only the selection's labels then fit.
+  const box = svg.clientWidth || (svg.parentElement?.clientWidth ?? 0);
+  const narrow = box > 0 && box < (labelled ? 600 : 560);
+  const dense = labelled && (rowsMax > 3 || shownEdges > 16 || narrow);
   const last = m.sizes.length - 1;
   const ends = new Set<string>();
   const sel = m.selected?.split(':').map(Number);
@@ -47,12 +53,12 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
   const showNeuron = (l: number, key: string) =>
     !dense || key === m.selected || ends.has(key) || ((l === 0 || l === last) && m.sizes[l]! <= 3);
   const showEdge = (key: string) => !dense || key === m.selected;
-  const W = dense ? 900 : labelled ? 720 : 560;
+  const W = narrow ? Math.max(box, 300) : dense ? 900 : labelled ? 720 : 560;
   const H = dense ? rowsMax * 64 + 100 : Math.max(labelled ? 380 : 240, rowsMax * (labelled ? 170 : 40) + 40);
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const r = Math.min(dense ? 16 : labelled ? 24 : 14, (H - 40) / (2 * rowsMax) - 2);
-  const margin = labelled ? 80 : 40;
+  const margin = narrow ? (labelled ? 56 : 24) : labelled ? 80 : 40;
   const x = (l: number) => margin + (l * (W - 2 * margin)) / Math.max(1, m.sizes.length - 1);
   const y = (l: number, k: number) => H / 2 + (k - (cols[l]!.length - 1) / 2) * ((H - 40) / rowsMax);
   let maxW = 1e-9;
@@ -84,7 +90,8 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
         }
         edges.append(g);
         const text = showEdge(key) ? m.edgeText?.get(key) : undefined;
-        if (text) labels.append(textBlock(x1 + 0.6 * (x2 - x1), y1 + 0.6 * (y2 - y1) - 4, text, 'edge-label', name));
+        // At 36 % of the way: edges that cross (w2 and w3) cross at the middle, so labels there would be crossed.
+        if (text) labels.append(textBlock(x1 + 0.36 * (x2 - x1), y1 + 0.36 * (y2 - y1) - 4, text, 'edge-label', name));
       });
     });
   }
@@ -102,7 +109,7 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
       g.append(el('circle', { cx: x(l), cy: y(l, k), r, fill: a === undefined ? 'var(--bg)' : fill(a) }));
       if (r >= 9) {
         const label = textBlock(x(l), y(l, k) + r * 0.3, [name], 'neuron-name');
-        label.style.fontSize = `${Math.min(14, (2.4 * r) / Math.max(2, name.length) + 2).toFixed(1)}px`;
+        label.style.fontSize = `${Math.max(11, Math.min(14, (2.4 * r) / Math.max(2, name.length) + 2)).toFixed(1)}px`;
         g.append(label);
       }
       if (onSelect) {
@@ -118,7 +125,35 @@ export function renderDiagram(svg: SVGSVGElement, m: DiagramModel, onSelect?: (s
       if (text) labels.append(textBlock(x(l), above ? y(l, k) - r - 8 - (text.length - 1) * 15.6 : y(l, k) + r + 16, text, 'neuron-label', name));
     });
   });
+  if (m.biases) {
+    // One "b" node per layer, above it, between the layer and the one feeding it, with its value(s).
+    m.biases.forEach((b, li) => {
+      const l = li + 1, bx = (x(l - 1) + x(l)) / 2 + r, by = 18;
+      const shared = m.names.sharedBias?.[li] || b.length === 1;
+      const name = shared ? m.names.biases[li]![0]! : `b (${layerLabel(l)})`;
+      const g = el('g', { class: 'bias', 'data-bias': String(li) });
+      g.append(el('circle', { cx: bx, cy: by, r: 9, fill: 'var(--panel)', stroke: 'var(--muted)' }), textBlock(bx, by + 4, ['b'], 'bias-name'));
+      const value = shared ? `${name} = ${fmt(b[0]!)}` : name;
+      g.append(textBlock(bx - 14, by + 4, [value], 'bias-label', name));
+      g.lastElementChild!.setAttribute('text-anchor', 'end');
+      neurons.append(g);
+    });
+  }
   svg.append(edges, neurons, labels);
+  backLabels(labels);
+}
+
+/** A white box behind every label, so that no edge runs through its numbers. */
+function backLabels(labels: SVGElement): void {
+  for (const text of [...labels.children] as SVGTextElement[]) {
+    const b = text.getBBox();
+    if (b.width === 0) continue;
+    labels.insertBefore(el('rect', { x: b.x - 2, y: b.y - 1, width: b.width + 4, height: b.height + 2, rx: 3, class: 'label-back' }), text);
+  }
+}
+
+function layerLabel(l: number): string {
+  return `${l}`;
 }
 
 /** Blue for positive, orange for negative activations; strength by magnitude (squashed by tanh). */

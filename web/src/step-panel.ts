@@ -3,19 +3,18 @@
  * substituted, read from the explainer's trace, in the page's language.
  */
 import type { ActivationName, MathText, ParamUpdate, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
-import { explainUpdateRows, formatNumber as fmt } from '../../src/index.ts';
-import { lang, t } from './i18n.ts';
+import { activations, explainUpdateRows, formatNumber as fmt, symbol } from '../../src/index.ts';
+import { t } from './i18n.ts';
 import type { Selection } from './network-diagram.ts';
 import type { Progress } from './step-mode.ts';
 
-/** g′ written in terms of out (as the tutorials do), for the chain-rule factor ∂out/∂net. */
-const derivative: Record<ActivationName, string> = {
-  sigmoid: 'out·(1 − out)', tanh: '1 − out²', relu: '[net > 0]', 'leaky-relu': 'net > 0 ? 1 : α', linear: '1', softmax: 'softmax Jacobian',
-};
+const NET = symbol('net'), OUT = symbol('out');
+/** g′ in terms of net and out (as the tutorials write it), for the chain-rule factor ∂out/∂net: from the activation's record. */
+const derivative = (a: ActivationName): string =>
+  activations[a].derivative?.(NET, OUT).t ?? (activations[a].outputOnly ? `${a} Jacobian` : String(activations[a].df(0, 0)));
 
-const activationFormula: Record<ActivationName, string> = {
-  sigmoid: '1 / (1 + e^(−net))', tanh: 'tanh(net)', relu: 'max(0, net)', 'leaky-relu': 'max(α·net, net)', linear: 'net', softmax: 'e^net / Σ e^net',
-};
+/** g(net) written out, from the activation's record. */
+const activationFormula = (a: ActivationName): string => activations[a].formula(NET).t;
 
 /** An equation chain as one line: lhs = … = value. */
 const line = (row: MathText[]) => row.map((x) => x.t).join(' = ');
@@ -32,6 +31,7 @@ function updateSection(trace: ScalarTrace, name: string, old: number, u: ParamUp
   return sections;
 }
 
+/** The panel's sections (title, then lines) for the selected neuron or edge, as far as the step has progressed. */
 export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Selection | undefined, p: Progress): string[][] {
   if (!sel) return [[t('pick')]];
   const sections: string[][] = [];
@@ -49,7 +49,7 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
     sections.push([
       `${title} — ${t('forward')}`,
       `net_${n.name} (z, ${t('weightedInput')}) = ${sum}`, `  = ${nums}`, `  = ${fmt(n.net)}`,
-      `out_${n.name} (a, ${t('activationOut')}) = ${[...new Set([`${n.activation}(net)`, activationFormula[n.activation]])].join(' = ')}`, `  = ${fmt(n.out)}`,
+      `out_${n.name} (a, ${t('activationOut')}) = ${[...new Set([`${n.activation}(net)`, activationFormula(n.activation)])].join(' = ')}`, `  = ${fmt(n.out)}`,
     ]);
     const isOutput = l === step.forward.length - 1;
     if (isOutput && p.lossDone) {
@@ -90,15 +90,16 @@ function deltaLines(d: ScalarDelta, name: string, activation: ActivationName, ms
     lines.push(`∂E/∂out_${name} = ${fmt(d.dEdOut)}`);
   }
   if (d.rule === 'fused') {
-    lines.push(lang() === 'zh' ? `融合规则（g′ 被约去）：δ = out − ${t('target')}` : `fused rule (g′ cancels): δ = out − ${t('target')}`);
+    lines.push(`${t('fusedRule')}: δ = out − ${t('target')}`);
   } else if (d.dOutdNet !== null) {
-    lines.push(`∂out_${name}/∂net_${name} = ${derivative[activation]} = ${fmt(d.dOutdNet)}`);
+    lines.push(`∂out_${name}/∂net_${name} = ${derivative(activation)} = ${fmt(d.dOutdNet)}`);
     lines.push(`δ_${name} = ${fmt(d.dEdOut)} × ${fmt(d.dOutdNet)}`);
   }
   lines.push(`  = ${fmt(d.delta)}`);
   return lines;
 }
 
+/** Writes the sections into the panel. */
 export function renderPanel(host: HTMLElement, sections: string[][]): void {
   host.replaceChildren(...sections.map(([title, ...lines]) => {
     const s = document.createElement('section');

@@ -190,7 +190,8 @@ export class StepView {
       : `J = ${fmt(step.objective.J)}${p.updateDone ? ` → ${fmt(step.objectiveAfter.J)}` : ''}`;
     const labels = stageLabels(trace, step, p);
     const key = this.selection && (this.selection.kind === 'neuron' ? `${this.selection.layer}:${this.selection.j}` : `${this.selection.layer}:${this.selection.j}:${this.selection.i}`);
-    renderDiagram(this.els.svg, { sizes, weights, names: trace.names, neuronText: labels.neurons, edgeText: labels.edges, selected: key }, (sel) => {
+    const biases = this.net.layers.map((l) => l.bias);
+    renderDiagram(this.els.svg, { sizes, weights, biases, names: trace.names, neuronText: labels.neurons, edgeText: labels.edges, selected: key }, (sel) => {
       this.selection = sel;
       this.render();
       this.els.svg.querySelector<SVGElement>(sel.kind === 'neuron' ? `[data-neuron="${sel.layer}:${sel.j}"]` : `[data-edge="${sel.layer}:${sel.j}:${sel.i}"]`)?.focus();

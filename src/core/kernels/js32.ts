@@ -7,6 +7,7 @@ import { allocFloat } from '../tensor.ts';
 import type { Kernel } from './kernel.ts';
 import { createReferenceKernel } from './reference.ts';
 
+/** The plain TypeScript float32 kernel (the fallback of the fast path; runs everywhere). */
 export function createJs32Kernel(): Kernel {
   // One row of C accumulated in float64, reused by every call (grown when a wider C comes).
   let row = new Float64Array(64);

@@ -8,6 +8,7 @@ import type { ActivationName } from '../activations.ts';
 import type { LossName } from '../losses.ts';
 import type { DType, Float } from '../tensor.ts';
 
+/** The operations training needs, on flat row-major typed arrays of one dtype: GEMM, bias + activation, their backward, loss and δ, column sums, axpy. */
 export interface Kernel {
   /** Registry name, e.g. "reference". */
   readonly name: string;

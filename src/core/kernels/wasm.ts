@@ -15,6 +15,7 @@ interface GemmExports {
   mm(pA: number, pB: number, pC: number, mp: number, np: number, k: number): void;
 }
 
+// cache: the compiled WebAssembly module (immutable once compiled).
 let compiled: GemmExports | null | undefined;
 
 /** The instantiated module (compiled once, synchronously: it is 656 bytes), or null without WebAssembly SIMD. */
@@ -33,6 +34,7 @@ function gemmModule(): GemmExports | null {
 /** Below this many multiply-adds the copy in and out costs more than SIMD saves. */
 const MIN_WORK = 4096;
 
+/** The WebAssembly SIMD float32 kernel, or undefined when the engine has no WebAssembly SIMD. */
 export function createWasmKernel(): Kernel | undefined {
   const wasm = gemmModule();
   if (!wasm) return undefined;

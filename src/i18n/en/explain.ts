@@ -1,6 +1,8 @@
 /** English: the words of the derivation (`bpnet explain`, the playground's step mode). */
 import { fmt } from '../../explain/format.ts';
-import type { Words } from '../words.ts';
+import { activations } from '../../core/activations.ts';
+import { losses } from '../../core/losses.ts';
+import { recordWords, type Words } from '../words.ts';
 
 const steps = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 
@@ -142,7 +144,7 @@ export const explain: Words = {
   max: 'max',
   biasesFixed: 'biases fixed',
   orderName: { simultaneous: 'simultaneous (correct backprop)', sequential: 'sequential (each layer updated before the next delta)' },
-  lossName: { mse: 'mean squared error (mse)', 'binary-cross-entropy': 'binary cross-entropy', 'cross-entropy': 'cross-entropy' },
-  activationName: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', 'leaky-relu': 'leaky ReLU', linear: 'linear', softmax: 'softmax' },
+  lossName: recordWords(losses, 'en'),
+  activationName: recordWords(activations, 'en'),
   orderShort: { simultaneous: 'simultaneous', sequential: 'sequential' },
 };

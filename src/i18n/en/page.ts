@@ -50,4 +50,5 @@ export const page: Record<PageKey, string> = {
   gradientBatch: 'Gradient over the batch', optimizerUpdate: 'Update',
   erratumOne: 'The widely published error after one update, 0.291027924, is the sequential order\'s result ({sequential} here); correct backprop gives {correct}. Switch the update order to see both.',
   erratumLong: 'After 10 000 steps the article prints 0.000035085 and outputs 0.015912196 / 0.984065734 (sequential order); correct backprop gives {error} and {outputs}.',
+  fusedRule: 'fused rule (g′ cancels)',
 };

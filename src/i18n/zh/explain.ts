@@ -1,6 +1,8 @@
 /** Simplified Chinese: the words of the derivation (`bpnet explain`, the playground's step mode). */
 import { fmt } from '../../explain/format.ts';
-import type { Words } from '../words.ts';
+import { activations } from '../../core/activations.ts';
+import { losses } from '../../core/losses.ts';
+import { recordWords, type Words } from '../words.ts';
 import { spaced } from './spacing.ts';
 
 const steps = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
@@ -135,8 +137,8 @@ const raw: Words = {
   max: '最大值',
   biasesFixed: '偏置固定',
   orderName: { simultaneous: '同时更新（正确的反向传播）', sequential: '顺序更新（每层先更新再计算下一层的 δ）' },
-  lossName: { mse: '均方误差（mse）', 'binary-cross-entropy': '二元交叉熵', 'cross-entropy': '交叉熵' },
-  activationName: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', 'leaky-relu': '带泄漏的 ReLU', linear: '线性', softmax: 'softmax' },
+  lossName: recordWords(losses, 'zh'),
+  activationName: recordWords(activations, 'zh'),
   orderShort: { simultaneous: '同时更新', sequential: '顺序更新' },
 };
 

@@ -50,4 +50,5 @@ export const page: Record<PageKey, string> = {
   gradientBatch: '整批的平均梯度', optimizerUpdate: '更新',
   erratumOne: '广为流传的第一次更新后的误差 0.291027924 是“顺序更新”的结果（这里为 {sequential}）；正确的反向传播得到 {correct}。切换更新顺序即可看到两者。',
   erratumLong: '迭代 10 000 次后，文章给出 0.000035085，输出为 0.015912196 / 0.984065734（顺序更新）；正确的反向传播得到 {error} 和 {outputs}。',
+  fusedRule: '融合规则（g′ 被约去）',
 };

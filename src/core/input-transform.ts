@@ -1,0 +1,89 @@
+/**
+ * Input normalisation stored in the model ("inputTransform"), so that whoever uses the model —
+ * eval, predict, the page, an export — feeds the network what it was trained on:
+ *   zscore:  x′ᵢ = (xᵢ − meanᵢ) / stdᵢ        (population standard deviation)
+ *   minmax:  x′ᵢ = (xᵢ − minᵢ) / (maxᵢ − minᵢ)  (the training data mapped onto [0, 1])
+ * Both are fitted on the training data. A constant column is stored with std 1 (zscore) or
+ * max = min + 1 (minmax), so both formulas hold as written everywhere, with no special case.
+ */
+import type { Dataset } from './dataset.ts';
+import { BpnetError } from './errors.ts';
+
+/** The stored normalisation: one number per input in each array. */
+export type InputTransform =
+  | { type: 'zscore'; mean: number[]; std: number[] }
+  | { type: 'minmax'; min: number[]; max: number[] };
+
+/** Choices of `normalize` (train option, `--normalize`): "none" keeps the inputs as they are. */
+export type NormalizeName = 'none' | 'minmax' | 'zscore';
+/** Every `normalize` choice. */
+export const NORMALIZE_NAMES: readonly NormalizeName[] = ['none', 'minmax', 'zscore'];
+
+/** Fits a transform on the rows of a dataset; "none" gives undefined. */
+export function fitInputTransform(type: NormalizeName, data: Pick<Dataset, 'inputs' | 'size' | 'inputSize'>): InputTransform | undefined {
+  if (type === 'none') return undefined;
+  const { inputs, size: n, inputSize: cols } = data;
+  if (type === 'minmax') {
+    const min = new Array<number>(cols).fill(Infinity), max = new Array<number>(cols).fill(-Infinity);
+    for (let r = 0; r < n; r++) {
+      for (let j = 0; j < cols; j++) {
+        const v = inputs[r * cols + j]!;
+        if (v < min[j]!) min[j] = v;
+        if (v > max[j]!) max[j] = v;
+      }
+    }
+    for (let j = 0; j < cols; j++) if (!(max[j]! > min[j]!)) max[j] = min[j]! + 1;
+    return { type, min, max };
+  }
+  // Two passes (mean, then squared deviations): no cancellation as in E[x²] − E[x]².
+  const mean = new Array<number>(cols).fill(0), std = new Array<number>(cols).fill(0);
+  for (let r = 0; r < n; r++) for (let j = 0; j < cols; j++) mean[j] += inputs[r * cols + j]!;
+  for (let j = 0; j < cols; j++) mean[j] /= n;
+  for (let r = 0; r < n; r++) for (let j = 0; j < cols; j++) std[j] += (inputs[r * cols + j]! - mean[j]!) ** 2;
+  for (let j = 0; j < cols; j++) std[j] = Math.sqrt(std[j]! / n) || 1;
+  return { type, mean, std };
+}
+
+/** x′ = (x − offset) / scale per column: the common form of both transforms. */
+function offsetScale(t: InputTransform): { offset: number[]; scale: number[] } {
+  return t.type === 'zscore'
+    ? { offset: t.mean, scale: t.std }
+    : { offset: t.min, scale: t.max.map((m, j) => m - t.min[j]!) };
+}
+
+/** The transformed copy of `rows` × `cols` inputs (row-major). */
+export function applyInputTransform(t: InputTransform, inputs: ArrayLike<number>, rows: number, cols: number): Float64Array {
+  const { offset, scale } = offsetScale(t);
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < cols; j++) out[r * cols + j] = (inputs[r * cols + j]! - offset[j]!) / scale[j]!;
+  }
+  return out;
+}
+
+/** The dataset with transformed inputs (the same object when there is no transform). */
+export function transformDataset(t: InputTransform | undefined, data: Dataset): Dataset {
+  return t ? { ...data, inputs: applyInputTransform(t, data.inputs, data.size, data.inputSize) } : data;
+}
+
+/** Checks a transform read from a model file; `field` names it in errors. */
+export function parseInputTransform(v: unknown, inputs: number, field: string): InputTransform {
+  const fail = (f: string, m: string): never => { throw new BpnetError(m, `${field}${f}`); };
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('', 'expected an object {"type":"zscore"|"minmax", …}');
+  const o = v as Record<string, unknown>;
+  const numbers = (key: string, positive: boolean): number[] => {
+    const a = o[key];
+    if (!Array.isArray(a) || a.length !== inputs) fail(`.${key}`, `expected ${inputs} numbers (one per input), got ${Array.isArray(a) ? a.length : typeof a}`);
+    (a as unknown[]).forEach((x, i) => {
+      if (typeof x !== 'number' || !Number.isFinite(x) || (positive && x <= 0)) fail(`.${key}[${i}]`, `expected a finite number${positive ? ' > 0' : ''}, got ${JSON.stringify(x)}`);
+    });
+    return a as number[];
+  };
+  if (o.type === 'zscore') return { type: 'zscore', mean: numbers('mean', false), std: numbers('std', true) };
+  if (o.type === 'minmax') {
+    const min = numbers('min', false), max = numbers('max', false);
+    max.forEach((m, i) => { if (!(m > min[i]!)) fail(`.max[${i}]`, `expected more than min[${i}] = ${min[i]}, got ${m}`); });
+    return { type: 'minmax', min, max };
+  }
+  return fail('.type', `expected "zscore" or "minmax", got ${JSON.stringify(o.type)}`);
+}

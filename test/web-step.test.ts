@@ -42,13 +42,13 @@ after(async () => {
   server?.close();
 });
 
-async function open(): Promise<{ page: Page; errors: string[] }> {
+async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
+  await page.goto(url + query);
   await page.waitForFunction(() => document.querySelector('#diagram circle') !== null);
   return { page, errors };
 }
@@ -115,6 +115,23 @@ test('step mode on the classic example: the erratum note, and the sequential ord
   await page.selectOption('#lang', 'zh');
   assert.match(await page.textContent('#step-order') ?? '', /顺序更新/);
   assert.match(await page.textContent('#step-note') ?? '', /正确的反向传播得到 0\.291027774/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('step mode and the regularization of the side panel: L1 (from the link) is named as not explained, L2 and a new optimizer are followed live', async () => {
+  const { page, errors } = await open('?regularization=l1&decay=0.01');
+  await page.click('[data-tab="step"]');
+  let note = await page.textContent('#step-note') ?? '';
+  assert.match(note, /L1 regularisation is not explained in step mode: the step uses λ = 0\./);
+  assert.match(note, /λ = 0(?!\.)/);
+  // Switching the side panel to L2 while in step mode: the step now uses λ = 0.01, and says so.
+  await page.selectOption('#regularization', 'l2');
+  note = await page.textContent('#step-note') ?? '';
+  assert.match(note, /λ = 0\.01/);
+  assert.doesNotMatch(note, /L1/);
+  await page.selectOption('#optimizer', 'adam');
+  assert.match(await page.textContent('#step-note') ?? '', /This step: adam/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -7,6 +7,7 @@ import { para, title, type Doc } from './document.ts';
 import type { ErratumFigure } from './errata.ts';
 import { fmt } from './format.ts';
 
+/** The errata table as a document, in one language: every figure with its published value, bpnet's and the reason. */
 export function errataDoc(figures: ErratumFigure[], lang: Lang): Doc {
   const w = LANGUAGES[lang].errata;
   const notes: string[] = [];

@@ -13,15 +13,11 @@ import { detectExample, PUBLISHED } from './examples.ts';
 import { matrixStep } from './matrix.ts';
 import { scalarNames } from './names.ts';
 import { scalarFits, scalarStep } from './read-scalar.ts';
-import { explainOptimizer, runConfig } from './config.ts';
+import { runConfig } from './config.ts';
 import { runSteps } from './run.ts';
 import { classicErratum } from './summary.ts';
 import { symmetryExample } from './sections.ts';
-
-export { explainOptimizer, runConfig };
 import { asDataset, sampleAt, type ExplainSample, type ExplainSource } from './source.ts';
-
-export { sampleAt, type ExplainSample, type ExplainSource };
 import type { ExampleName, ExplainNote, ExplainTrace, ExplainNetworkInfo } from './trace.ts';
 
 /** The step options of `bpnet train` (same names and defaults), plus what to show. */
@@ -54,6 +50,7 @@ export interface ExplainOptions {
   example?: ExampleName | null;
 }
 
+/** Most training steps one explanation shows in full. */
 export const MAX_EXPLAIN_STEPS = 100;
 
 /**

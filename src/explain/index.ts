@@ -9,7 +9,8 @@
  * Browser-safe. Names are prefixed where a short one could clash with other parts of bpnet.
  */
 export * from './trace.ts';
-export { explain, sampleAt, MAX_EXPLAIN_STEPS, type ExplainOptions, type ExplainSample, type ExplainSource } from './explain.ts';
+export { explain, MAX_EXPLAIN_STEPS, type ExplainOptions } from './explain.ts';
+export { sampleAt, type ExplainSample, type ExplainSource } from './source.ts';
 export { explainSummary, summaryDoc, MAX_SUMMARY_STEPS, type ExplainSummary, type SummaryErratum, type SummaryPoint } from './summary.ts';
 export { errata, type ErratumFigure } from './errata.ts';
 export { errataDoc, errataJSON } from './errata-doc.ts';

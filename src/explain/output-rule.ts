@@ -9,6 +9,7 @@ import { losses, type LossName } from '../core/losses.ts';
 import { symbol } from '../core/record.ts';
 import { m, type M } from './math.ts';
 
+/** How δ of the output layer is formed: chain rule, fused (δ = a − y), or through the softmax Jacobian. */
 export type OutputRule = 'chain' | 'fused' | 'softmax-jacobian';
 
 /** How δ of the output layer is formed for this pair (the core fuses the natural pairs). */

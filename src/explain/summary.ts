@@ -31,6 +31,7 @@ export interface SummaryErratum {
   sequential: SummaryPoint;
 }
 
+/** Start and end of many explained steps, and the classic example's erratum with both update orders. */
 export interface ExplainSummary {
   format: 'bpnet-explain-summary';
   version: 1;
@@ -52,6 +53,7 @@ export interface ExplainSummary {
 /** Longest run `explainSummary` accepts. */
 export const MAX_SUMMARY_STEPS = 1_000_000;
 
+/** Runs `steps` training steps (like `explain`, without writing each out) and gives the start, the end and, for the classic example, the erratum. */
 export function explainSummary(network: Network, source: ExplainSource, options: ExplainOptions = {}): ExplainSummary {
   const { data } = asDataset(source, network);
   const steps = options.steps ?? 1;
@@ -102,6 +104,7 @@ function pointRows(p: SummaryPoint, J: M): M[][] {
   return [[J, num(p.J)], ...p.outputs.map((o, j) => [out(`o${j + 1}`), num(o)])];
 }
 
+/** The summary as a document in the language of `w`. */
 export function summaryDoc(s: ExplainSummary, w: Words): Doc {
   const plain = s.batchSize === 1 && s.weightDecay === 0;
   const J = plain ? err('total') : m('J');

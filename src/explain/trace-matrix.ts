@@ -6,11 +6,13 @@ import type { ActivationName } from '../core/activations.ts';
 import type { ExplainTraceBase } from './trace.ts';
 import type { Objective, ParamUpdate } from './trace-update.ts';
 
+/** An explanation in matrix form (networks too large to name every weight). */
 export interface MatrixTrace extends ExplainTraceBase {
   form: 'matrix';
   steps: MatrixStep[];
 }
 
+/** One training step in matrix form: the forward and backward pass of every layer and J before and after. */
 export interface MatrixStep {
   step: number;
   /** The batch: 0-based dataset rows. */
@@ -54,6 +56,7 @@ export interface MatrixWeightSample {
   update: ParamUpdate;
 }
 
+/** One layer in matrix form: summaries of z, a, δ, W and ∂J/∂W over the batch, and a few weights followed. */
 export interface MatrixLayer {
   layer: number;
   inputs: number;

@@ -73,10 +73,12 @@ export interface ExplainTraceBase {
   symmetry: SymmetryExample | null;
 }
 
+/** Everything an explanation shows, as JSON-serialisable numbers: scalar form for small networks, matrix form otherwise. */
 export type ExplainTrace = ScalarTrace | MatrixTrace;
 
 // ───────────────────────────── scalar form ─────────────────────────────
 
+/** An explanation in scalar form: every weight named (w1, w2, …) as in the worked examples. */
 export interface ScalarTrace extends ExplainTraceBase {
   form: 'scalar';
   names: ScalarNames;
@@ -160,6 +162,7 @@ export interface ScalarNeuron {
   activation: ActivationName;
 }
 
+/** One term w·a of a weighted sum, with the names and values of both factors. */
 export interface ProductTerm {
   /** Weight name (e.g. "w1") and value. */
   weight: string;
@@ -171,6 +174,7 @@ export interface ProductTerm {
   product: number;
 }
 
+/** The loss of one sample, term by term per output neuron. */
 export interface LossTerms {
   loss: LossName;
   /** One term per output neuron: E_o = ½(target − out)² for mse, −[y log a + (1−y) log(1−a)] … */
@@ -179,6 +183,7 @@ export interface LossTerms {
   total: number;
 }
 
+/** The backward pass of one layer in scalar form: every δ and every weight's gradient and update. */
 export interface ScalarBackwardLayer {
   layer: number;
   /** True for the output layer. */

@@ -25,6 +25,7 @@ export function langFromLocale(locale: string | undefined): Lang {
   return locale && /^zh\b|^zh[_-]/i.test(locale) ? 'zh' : 'en';
 }
 
+/** The words of the derivation in one language (the numbers and formulas are shared by every language). */
 export interface Words {
   lang: Lang;
   /** Punctuation: ": " / "：", list and clause separators, parentheses. */

@@ -3,6 +3,7 @@
  * ∂J/∂w = (1/B)·Σᵢ ∂Eᵢ/∂w + λ·w, then the optimizer's rule with its state (v, m, s start at 0).
  * Shared by the scalar form (every weight) and the matrix form (a few weights followed through).
  */
+import { optimizers } from '../core/optimizers.ts';
 import { cat, d, ETA, m, MINUS, mul, num, paren, sum, type M } from './math.ts';
 import { texName } from './names.ts';
 import type { ExplainOptimizer, ParamUpdate } from './trace-update.ts';
@@ -78,21 +79,9 @@ export function ruleRows(o: ExplainOptimizer, wSym: M, wNext: M, gSym: M, old: n
   }
 }
 
-/** The rule in general form (printed once per step, before the numbers). */
+/** The rule in general form (printed once per step, before the numbers), from the optimizer's record. */
 export function ruleFormula(o: ExplainOptimizer): M[][] {
-  const w = m('w'), g = d(J, w), v = m('v');
-  switch (o.name) {
-    case 'sgd': return [[m('w⁺', 'w^{+}'), cat(w, MINUS, mul(ETA, g))]];
-    case 'momentum': return [[v, cat(mul(MU, v), MINUS, mul(ETA, g))], [m('w⁺', 'w^{+}'), cat(w, m(' + '), v)]];
-    case 'nesterov': return [[v, cat(mul(MU, v), MINUS, mul(ETA, g))], [m('w⁺', 'w^{+}'), cat(w, m(' + '), mul(MU, v), MINUS, mul(ETA, g))]];
-    case 'adam': return [
-      [m('m'), m('β₁·m + (1 − β₁)·∂J/∂w', '\\beta_1 m + (1 - \\beta_1) \\frac{\\partial J}{\\partial w}')],
-      [m('s'), m('β₂·s + (1 − β₂)·(∂J/∂w)²', '\\beta_2 s + (1 - \\beta_2) \\left(\\frac{\\partial J}{\\partial w}\\right)^2')],
-      [m('m̂', '\\hat m'), m('m / (1 − β₁ᵗ)', '\\frac{m}{1 - \\beta_1^{t}}')],
-      [m('ŝ', '\\hat s'), m('s / (1 − β₂ᵗ)', '\\frac{s}{1 - \\beta_2^{t}}')],
-      [m('w⁺', 'w^{+}'), m('w − η·m̂ / (√ŝ + ε)', 'w - \\eta \\frac{\\hat m}{\\sqrt{\\hat s} + \\epsilon}')],
-    ];
-  }
+  return optimizers[o.name].rows.map((row) => [...row]);
 }
 
 /**

@@ -5,53 +5,21 @@
  * shows its erratum. Builds the site, serves it on 127.0.0.1, drives Debian's Chromium.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { openPage, startSite, type Site } from './browser-site.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SITE = join(ROOT, 'dist-web');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.bin': 'application/octet-stream', '.json': 'application/json' };
-
-let server: Server;
-let browser: Browser;
-let url: string;
+let site: Site;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`);
-  const build = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, `npm run build:web failed:\n${build.stdout}\n${build.stderr}`);
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(SITE, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(SITE) || !existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  site = await startSite();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
-async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url + query);
-  await page.waitForFunction(() => document.querySelector('#diagram circle') !== null);
-  return { page, errors };
-}
+const open = (query = '', viewport?: { width: number; height: number }) => openPage(site, query, viewport);
 
 async function set(page: Page, id: string, value: string): Promise<void> {
   await page.fill(id, value);

@@ -49,6 +49,7 @@ export class StepView {
     this.orderSelect = document.createElement('select');
     this.orderSelect.id = 'step-order';
     const label = document.createElement('label');
+    label.className = 'step-order';
     const span = document.createElement('span');
     span.dataset.i18n = 'stepOrder';
     label.append(span, ' ', this.orderSelect);

@@ -8,7 +8,7 @@ const FULL = '\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d';
 
 export function zhSpacing(s: string): string {
   return s
-    .replace(new RegExp(`([${HAN}])([A-Za-z0-9\`])`, 'g'), '$1 $2')
+    .replace(new RegExp(`([${HAN}])([A-Za-z0-9\`[])`, 'g'), '$1 $2')
     .replace(new RegExp(`([A-Za-z0-9\`%⁺])([${HAN}])`, 'g'), '$1 $2')
     .replace(new RegExp(`([${HAN}${FULL}]) +(?=[${HAN}${FULL}])`, 'g'), '$1')
     .replace(new RegExp(`([${FULL}]) +`, 'g'), '$1')

@@ -11,7 +11,8 @@
  * `selectKernel` (float64 reference up to 10 000 parameters, the fastest float32 kernel above) from
  * `Network.kernels` — the browser's list here, the Node entry point's subclass adds the native one.
  */
-import { activations, getActivation, type ActivationName } from './activations.ts';
+import { getActivation, type ActivationName } from './activations.ts';
+import { validateArchitecture, type DenseLayer, type NetworkSpec } from './architecture.ts';
 import type { Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
@@ -19,41 +20,12 @@ import { initLayer, type InitOptions } from './init.ts';
 import type { InputTransform } from './input-transform.ts';
 import { BROWSER_KERNELS, getKernel, selectKernel, type KernelList } from './kernels/registry.ts';
 import type { Kernel } from './kernels/kernel.ts';
-import { getLoss, losses, type LossName } from './losses.ts';
+import type { LossName } from './losses.ts';
 import { networkToJSON, parseModelJSON, type ModelJSON } from './model-json.ts';
 import { flattenInputs, predict, predictClasses } from './predict.ts';
 import { Rng } from './rng.ts';
-import type { DType, Float } from './tensor.ts';
+import type { DType } from './tensor.ts';
 import { train, type TrainOptions, type TrainResult } from './train.ts';
-
-/** One fully connected layer: z = W·a + b, a = g(z), with W and b in the kernel's typed arrays. */
-export interface DenseLayer {
-  readonly inputs: number;
-  readonly units: number;
-  readonly activation: ActivationName;
-  /** units × inputs, row-major: weights[j * inputs + i] connects input i to neuron j. */
-  readonly weights: Float;
-  readonly bias: Float;
-  /** false freezes this layer's biases (the classic worked example keeps them fixed). */
-  trainBias: boolean;
-  /** Unknown fields from the model file, written back unchanged. */
-  readonly extra: Record<string, unknown>;
-}
-
-/** One layer of a NetworkSpec: units, activation and whether its biases train. */
-export interface LayerSpec {
-  units: number;
-  activation: ActivationName;
-  trainBias?: boolean;
-}
-
-/** The architecture of a network: input size, layers and loss. */
-export interface NetworkSpec {
-  /** Size of the input vector. */
-  inputs: number;
-  layers: LayerSpec[];
-  loss: LossName;
-}
 
 /** How a network's kernel is chosen when none is given: see `selectKernel`. */
 export interface KernelOptions {
@@ -274,28 +246,3 @@ export function networkFromJSON(json: unknown, source = 'model', options: Kernel
   return Network.fromJSON(json, source, 'gemm' in options ? { kernel: options } : options);
 }
 
-function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
-  check(layers.length > 0, 'a network needs at least one layer', 'layers');
-  getLoss(loss);
-  layers.forEach((l, i) => {
-    const where = `layers[${i}]`;
-    if (i > 0 && l.inputs !== layers[i - 1]!.units) {
-      throw new BpnetError(`inputs is ${l.inputs} but the previous layer has ${layers[i - 1]!.units} units`, `${where}.inputs`);
-    }
-    if (activations[l.activation].outputOnly && i !== layers.length - 1) {
-      throw new BpnetError(`${l.activation} is allowed on the output layer only`, `${where}.activation`);
-    }
-  });
-  const last = layers[layers.length - 1]!;
-  if (last.activation === 'softmax' && last.units < 2) {
-    throw new BpnetError('softmax needs at least 2 output units (one unit always outputs 1): use a sigmoid output with binary-cross-entropy', `layers[${layers.length - 1}].activation`);
-  }
-  const out = last.activation;
-  const allowed = losses[loss].outputActivations;
-  if (allowed && !allowed.includes(out)) {
-    throw new BpnetError(
-      `loss "${loss}" needs outputs in (0, 1): use a ${allowed.join(' or ')} output layer, not ${out}`,
-      `layers[${layers.length - 1}].activation`,
-    );
-  }
-}

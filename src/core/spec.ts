@@ -8,7 +8,7 @@ import { BpnetError } from './errors.ts';
 import { INIT_NAMES } from './init.ts';
 import { LOSS_NAMES, type LossName } from './losses.ts';
 import { choice, RULES } from './schema.ts';
-import type { NetworkSpec } from './network.ts';
+import type { NetworkSpec } from './architecture.ts';
 
 /** "784-128-10" → [784, 128, 10]: the input size, then the units of every layer. */
 export function parseLayerSizes(text: string, where = 'layers'): number[] {

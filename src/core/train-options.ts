@@ -10,7 +10,7 @@ import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions, type Optimi
 import type { Rng } from './rng.ts';
 import { choice, RULES, type OptionSchema } from './schema.ts';
 import type { Float } from './tensor.ts';
-import type { Trainer } from './train.ts';
+import type { Trainer } from './trainer.ts';
 
 /** The two orders of updates within a backward pass (see BackwardOptions.onLayerGradient). */
 export const UPDATE_ORDERS = ['simultaneous', 'sequential'] as const;

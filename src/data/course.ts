@@ -10,7 +10,8 @@
  */
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
-import { Network, type DenseLayer } from '../core/network.ts';
+import type { DenseLayer } from '../core/architecture.ts';
+import { Network } from '../core/network.ts';
 import { squareImage } from './digits-csv.ts';
 import { matMatrix, type MatVariable, type MatWriteVariable } from './mat.ts';
 

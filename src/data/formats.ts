@@ -30,6 +30,12 @@ export interface ParseDatasetOptions {
   targetMode?: CsvOptions['targetMode'];
   /** Told when a rule decided how to read the data (the CLI prints it as a note). */
   onNote?: (message: string) => void;
+  /**
+   * CSV: the classes of a model's outputs, in order (its `classLabels`). A single class column is then
+   * one-hot encoded in this order, so a test file that lacks a class, or lists them in another order,
+   * still lines up with the model; a value outside them is an error naming its line.
+   */
+  classLabels?: readonly string[];
 }
 
 /** A dataset format: its name, help, which file names it takes, and its parser of bytes. */
@@ -100,7 +106,7 @@ export function parseJsonText(text: string, source: string): unknown {
 function parseCsvDataset(text: string, source: string, o: ParseDatasetOptions): Dataset {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   if (!o.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, source);
-  return parseCSV(text, source, { target: o.target, targetMode: o.targetMode, onNote: o.onNote });
+  return parseCSV(text, source, { target: o.target, targetMode: o.targetMode, onNote: o.onNote, classLabels: o.classLabels });
 }
 
 /** IDX bytes, gunzipped first when they start with the gzip magic number. */

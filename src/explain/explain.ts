@@ -8,7 +8,7 @@
 import { BpnetError, check } from '../core/errors.ts';
 import type { Network } from '../core/network.ts';
 import type { OptimizerName } from '../core/optimizers.ts';
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import { detectExample, PUBLISHED } from './examples.ts';
 import { matrixStep } from './matrix.ts';
 import { scalarNames } from './names.ts';

@@ -3,7 +3,7 @@
  * and ranges of z, a, δ, W, ∂E/∂W and a few entries followed through the update — a screenful
  * instead of one line per weight. Over a batch, z, a and δ are B × units matrices.
  */
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import type { RawStep } from './run.ts';
 import type { MatrixEntry, MatrixLayer, MatrixStep, MatrixSummary, MatrixWeightSample } from './trace-matrix.ts';
 

@@ -7,7 +7,7 @@
 import { activations } from '../core/activations.ts';
 import { losses } from '../core/losses.ts';
 import type { Network } from '../core/network.ts';
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import { outputRule } from './output-rule.ts';
 import type { RawStep } from './run.ts';
 import type {

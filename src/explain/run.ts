@@ -10,7 +10,8 @@ import { getKernel } from '../core/kernels/registry.ts';
 import { losses } from '../core/losses.ts';
 import type { Network } from '../core/network.ts';
 import type { OptimizerState } from '../core/optimizers.ts';
-import { Trainer, type UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
+import { Trainer } from '../core/trainer.ts';
 import type { ExplainOptimizer, Objective, OptimizerRuleStep, ParamUpdate } from './trace-update.ts';
 
 export interface RunConfig {

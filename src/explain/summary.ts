@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../core/dataset.ts';
 import type { Network } from '../core/network.ts';
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import { check } from '../core/errors.ts';
 import { eqs, heading, para, title, type Doc } from './document.ts';
 import { detectExample, PUBLISHED } from './examples.ts';

@@ -1,5 +1,5 @@
 /** The remarks after a derivation (part of the explanation trace). */
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import type { SummaryErratum } from './summary.ts';
 
 /**

@@ -16,7 +16,7 @@
  */
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import type { ExplainOptimizer, Objective, ParamUpdate, SymmetryExample } from './trace-update.ts';
 import type { ExplainNote } from './trace-notes.ts';
 

@@ -6,7 +6,7 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
 import type { LocalizedText } from '../core/record.ts';
-import type { UpdateOrder } from '../core/train.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
 import type { ExplainOptimizer } from '../explain/trace-update.ts';
 import type { PageKey } from './page-keys.ts';
 

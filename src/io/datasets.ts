@@ -22,6 +22,8 @@ export interface LoadDatasetOptions {
   targetMode?: ParseDatasetOptions['targetMode'];
   /** Told when a rule decided how to read the data (the CLI prints it as a note). */
   onNote?: (message: string) => void;
+  /** CSV: the model's classes in output order (see ParseDatasetOptions.classLabels). */
+  classLabels?: readonly string[];
 }
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */
@@ -30,7 +32,8 @@ export async function loadDataset(spec: string, options: LoadDatasetOptions = {}
   const format = formatOf(spec, ['mnist-sample']);
   const file: NamedBytes = { name: spec, bytes: readBytes(spec) };
   const labels = format.name === 'mnist-idx' ? idxLabels(spec, options.labels) : undefined;
-  return format.parse(file, { target: options.target, targetMode: options.targetMode, onNote: options.onNote, labels });
+  const { target, targetMode, onNote, classLabels } = options;
+  return format.parse(file, { target, targetMode, onNote, labels, classLabels });
 }
 
 /** The labels file of an IDX images file: --labels, or the MNIST naming convention (…-images-idx3 → …-labels-idx1). */

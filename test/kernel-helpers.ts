@@ -6,13 +6,16 @@ import assert from 'node:assert/strict';
 import type { Kernel } from '../src/core/kernels/kernel.ts';
 import { createNativeKernel } from '../src/core/kernels/native.ts';
 import { getKernel } from '../src/core/kernels/registry.ts';
+import { createWasmThreadsKernel } from '../src/core/kernels/wasm-threads.ts';
 import { createReferenceKernel } from '../src/core/kernels/reference.ts';
 import type { Rng } from '../src/core/rng.ts';
 
 export const ref = createReferenceKernel('float64');
 export const native = createNativeKernel('float32');
 export const NATIVE_SKIP = native ? false : 'native addon not built (run `npm run build:native`); its cases are skipped';
-export const fast: [string, Kernel | undefined][] = [['js32', getKernel('js32', 'float32')], ['wasm', getKernel('wasm', 'float32')], ['native', native]];
+export const fast: [string, Kernel | undefined][] = [
+  ['js32', getKernel('js32', 'float32')], ['wasm', getKernel('wasm', 'float32')], ['wasm on two threads', createWasmThreadsKernel()], ['native', native],
+];
 
 /** Random float32-representable numbers, as both a float32 and a float64 array. */
 export function random(rng: Rng, n: number, scale = 1): [Float32Array, Float64Array] {

@@ -15,6 +15,7 @@ import { optimizers, stepNumbers } from '../optimizers.ts';
 import type { Kernel } from './kernel.ts';
 import { createReferenceKernel } from './reference.ts';
 import { BROWSER_KERNELS, type KernelBackend, type KernelList } from './registry.ts';
+import { wasmThreadsBackend } from './wasm-threads.ts';
 
 /** The functions of native/addon.cc. */
 export interface NativeAddon {
@@ -143,5 +144,5 @@ export function createNativeBackend(where: NativeLocation = {}): KernelBackend {
   };
 }
 
-/** The Node entry point's backends, fastest first: native, then everything the browser has. */
-export const NODE_KERNELS: KernelList = [createNativeBackend(), ...BROWSER_KERNELS];
+/** The Node entry point's backends, fastest first: native, then what the browser has (wasm with its helper thread). */
+export const NODE_KERNELS: KernelList = [createNativeBackend(), ...BROWSER_KERNELS.map((b) => (b.name === 'wasm' ? wasmThreadsBackend : b))];

@@ -1,22 +1,27 @@
 /**
- * The WebAssembly SIMD float32 kernel: runs in Node and in browsers alike. GEMM goes to the
- * hand-written SIMD loop in wasm/gemm.wat (4×8 register tiles, packed B panels); everything else
- * is the js32 kernel. The operands are copied into WebAssembly memory on each call — O(m·k + k·n)
- * work against the product's O(m·n·k) — and the transposes are folded into that copy, so all
- * variants run the same inner loop. Tiny products stay in JavaScript, where a copy would cost more.
+ * The WebAssembly SIMD float32 kernel: runs in Node and in browsers alike. GEMM, bias +
+ * activation (linear, relu, leaky-relu), its backward, column sums and the optimizer updates run in
+ * wasm/gemm.wat (4×8 register tiles over op(B) packed in panels); softmax, the loss and the
+ * activations that need exp are the js32 kernel's. The operands are copied into WebAssembly memory
+ * as they are stored — a memcpy each, O(m·k + k·n) against the product's O(m·n·k) — and the module
+ * packs and transposes them itself. Tiny operations stay in JavaScript, where a copy costs more.
+ * With a helper (the Node entry's, wasm-threads.ts) a large product is split by columns over two
+ * threads on one shared memory.
  */
 import { activations, LEAKY_RELU_SLOPE } from '../activations.ts';
 import { optimizers, stepNumbers } from '../optimizers.ts';
 import type { Float } from '../tensor.ts';
 import { createJs32Kernel } from './js32.ts';
 import type { Kernel } from './kernel.ts';
-import { GEMM_WASM_BASE64 } from './wasm/gemm-wasm.ts';
+import { GEMM_WASM_BASE64, GEMM_WASM_SHARED_BASE64 } from './wasm/gemm-wasm.ts';
 
-interface GemmExports {
+/** The functions of gemm.wat (pointers are byte offsets into `memory`). */
+export interface GemmExports {
   memory: WebAssembly.Memory;
-  packBn(src: number, k: number, n: number, dst: number): void;
-  packBt(src: number, k: number, n: number, dst: number): void;
-  mm(pA: number, sI: number, sP: number, pB: number, pC: number, m: number, n: number, k: number, alpha: number, beta: number, tmp: number): void;
+  packBn(src: number, k: number, n: number, dst: number, j0: number, j1: number): void;
+  packBt(src: number, k: number, n: number, dst: number, j0: number, j1: number): void;
+  mm(pA: number, sI: number, sP: number, pB: number, pC: number, m: number, n: number, k: number,
+    alpha: number, beta: number, tmp: number, j0: number, j1: number): void;
   biasAct(z: number, b: number, a: number, rows: number, cols: number, op: number, slope: number): void;
   actBack(g: number, z: number, out: number, n: number, op: number, slope: number): void;
   sumRows(x: number, rows: number, cols: number, alpha: number, out: number): void;
@@ -24,15 +29,39 @@ interface GemmExports {
     lr: number, mu: number, beta1: number, beta2: number, epsilon: number, c1: number, c2: number): void;
 }
 
+/**
+ * What the other thread of a two-thread product does (wasm-threads.ts): packs and multiplies
+ * columns [j0, n) of a product whose operands are already in the shared memory, while the caller
+ * does [0, j0); `wait` returns when it is done.
+ */
+export interface GemmHelper {
+  /** The module on the memory both threads share. */
+  readonly exports: GemmExports;
+  /** Hands the job over; false when the helper is not ready yet (the caller then does it all). */
+  start(job: GemmJob): boolean;
+  wait(): void;
+}
+
+/** One product's part for the helper: gemm.wat's packB and mm arguments (byte offsets). */
+export interface GemmJob {
+  transB: boolean; src: number; k: number; n: number; packed: number;
+  pA: number; sI: number; sP: number; pC: number; m: number; alpha: number; beta: number; tmp: number;
+  j0: number; j1: number;
+}
+
+/** The module's bytes: its own memory, or (shared) importing env.memory for two threads. */
+export function gemmModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(shared ? GEMM_WASM_SHARED_BASE64 : GEMM_WASM_BASE64), (c) => c.charCodeAt(0));
+}
+
 // cache: the compiled WebAssembly module (immutable once compiled).
 let compiled: GemmExports | null | undefined;
 
-/** The instantiated module (compiled once, synchronously: it is 656 bytes), or null without WebAssembly SIMD. */
+/** The instantiated module (compiled once, synchronously: a few kilobytes), or null without WebAssembly SIMD. */
 function gemmModule(): GemmExports | null {
   if (compiled === undefined) {
     try {
-      const bytes = Uint8Array.from(atob(GEMM_WASM_BASE64), (c) => c.charCodeAt(0));
-      compiled = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as GemmExports;
+      compiled = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes())).exports as unknown as GemmExports;
     } catch {
       compiled = null;
     }
@@ -42,14 +71,19 @@ function gemmModule(): GemmExports | null {
 
 /** Below this many multiply-adds the copy in and out costs more than SIMD saves. */
 const MIN_WORK = 4096;
+/** From this many multiply-adds (and 16 columns) a helper thread takes half the columns: below, waking it costs more. */
+const PARALLEL_WORK = 1 << 20;
 /** Elementwise operations on fewer numbers stay in JavaScript, for the same reason. */
 const MIN_ELEMENTS = 256;
 /** Activation opcodes (from the records) that gemm.wat computes: linear, relu, leaky-relu; the others need exp, which WebAssembly lacks. */
 const WASM_ACTIVATIONS = 3;
 
-/** The WebAssembly SIMD float32 kernel, or undefined when the engine has no WebAssembly SIMD. */
-export function createWasmKernel(): Kernel | undefined {
-  const wasm = gemmModule();
+/**
+ * The WebAssembly SIMD float32 kernel, or undefined when the engine has no WebAssembly SIMD. With
+ * a helper, on its shared memory, large products on two threads.
+ */
+export function createWasmKernel(helper?: GemmHelper): Kernel | undefined {
+  const wasm = helper ? helper.exports : gemmModule();
   if (!wasm) return undefined;
   const js = createJs32Kernel();
   let heap = new Float32Array(wasm.memory.buffer);
@@ -68,17 +102,24 @@ export function createWasmKernel(): Kernel | undefined {
       if (m * n * k < MIN_WORK) return js.gemm(transA, transB, m, n, k, alpha, A, B, beta, C);
       // Float offsets, 16-byte aligned: A and B as stored, op(B) packed in panels of 8 columns, C, tmp.
       const a = 0, b = a + up4(m * k), packed = b + up4(k * n), c = packed + ((n + 7) >> 3) * 8 * k, tmp = c + up4(m * n);
-      reserve(tmp + 32);
+      reserve(tmp + 64);
       const h = heap;
       h.set(A.length === m * k ? A : A.subarray(0, m * k), a);
       h.set(B.length === k * n ? B : B.subarray(0, k * n), b);
       if (beta === 1) h.set(C.length === m * n ? C : C.subarray(0, m * n), c);
-      if (transB) wasm.packBt(b * 4, k, n, packed * 4);
-      else wasm.packBn(b * 4, k, n, packed * 4);
       // op(A)[i, p] at A + i·sI + p·sP (bytes): rows of A, or columns of a stored Aᵀ.
-      if (transA) wasm.mm(a * 4, 4, m * 4, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4);
-      else wasm.mm(a * 4, k * 4, 4, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4);
-      C.set(h.subarray(c, c + m * n));
+      const sI = transA ? 4 : k * 4, sP = transA ? m * 4 : 4;
+      // With a helper, it takes the columns from `split` (a multiple of 8 near n/2) on.
+      const half = helper && m * n * k >= PARALLEL_WORK && n >= 16 ? (n >> 4) << 3 : n;
+      const shared = half < n && helper!.start({
+        transB, src: b * 4, k, n, packed: packed * 4, pA: a * 4, sI, sP, pC: c * 4, m, alpha, beta, tmp: (tmp + 32) * 4, j0: half, j1: n,
+      });
+      const end = shared ? half : n;
+      if (transB) wasm.packBt(b * 4, k, n, packed * 4, 0, end);
+      else wasm.packBn(b * 4, k, n, packed * 4, 0, end);
+      wasm.mm(a * 4, sI, sP, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4, 0, end);
+      if (shared) helper!.wait();
+      C.set(heap.subarray(c, c + m * n));
     },
     biasActivate(Z, b, A, rows, cols, activation) {
       const op = activations[activation].opcode, n = rows * cols;

@@ -5,6 +5,10 @@
 ;;
 ;;   packBn / packBt: op(B) (k × n) into panels of 8 columns, from B stored k × n or n × k
 ;;   mm:              C (m × n) ← alpha · op(A) · op(B) (+ C when beta ≠ 0)
+;;
+;; packB and mm work on the columns j0 .. j1 (j0 a multiple of 8): two threads on one shared memory
+;; (the Node entry's wasm kernel) each take a part of the columns. The memory is this module's own,
+;; or, in the variant that scripts/build-wasm.mjs assembles for threads, a shared one it imports.
 ;;   biasAct:         Z ← Z + b per row, A ← g(Z) for the activations without exp (opcodes of
 ;;                    the activation records: 0 linear, 1 relu, 2 leaky-relu)
 ;;   actBack:         out ← G ⊙ g′(Z) for the same activations
@@ -22,12 +26,14 @@
   (memory (export "memory") 1)
 
   ;; op(B)[p, j+q] = B[p·n + j + q]: two vector loads per row of a full panel.
-  (func (export "packBn") (param $src i32) (param $k i32) (param $n i32) (param $dst i32)
+  (func (export "packBn") (param $src i32) (param $k i32) (param $n i32) (param $dst i32) (param $j0 i32) (param $j1 i32)
     (local $j i32) (local $p i32) (local $q i32) (local $s i32) (local $rowBytes i32) (local $cols i32)
     (local.set $rowBytes (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $j (local.get $j0))
+    (local.set $dst (i32.add (local.get $dst) (i32.mul (i32.shr_u (local.get $j0) (i32.const 3)) (i32.shl (local.get $k) (i32.const 5)))))
     (block $done
       (loop $panels
-        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $j) (local.get $j1)))
         (local.set $cols (i32.sub (local.get $n) (local.get $j)))
         (local.set $s (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
         (local.set $p (i32.const 0))
@@ -65,16 +71,18 @@
 
   ;; op(B)[p, j+q] = B[(j+q)·k + p]: 8 rows of B read 4 numbers at a time and transposed in
   ;; registers (two 4×4 transposes, 16 shuffles per 32 numbers).
-  (func (export "packBt") (param $src i32) (param $k i32) (param $n i32) (param $dst i32)
+  (func (export "packBt") (param $src i32) (param $k i32) (param $n i32) (param $dst i32) (param $j0 i32) (param $j1 i32)
     (local $j i32) (local $p i32) (local $q i32) (local $rowBytes i32) (local $rows i32) (local $d i32)
     (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $r4 i32) (local $r5 i32) (local $r6 i32) (local $r7 i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
     (local $y0 v128) (local $y1 v128) (local $y2 v128) (local $y3 v128)
     (local.set $rowBytes (i32.shl (local.get $k) (i32.const 2)))
+    (local.set $j (local.get $j0))
+    (local.set $dst (i32.add (local.get $dst) (i32.mul (i32.shr_u (local.get $j0) (i32.const 3)) (i32.shl (local.get $k) (i32.const 5)))))
     (block $done
       (loop $panels
-        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $j) (local.get $j1)))
         (local.set $rows (i32.sub (local.get $n) (local.get $j)))
         (local.set $r0 (i32.add (local.get $src) (i32.mul (local.get $j) (local.get $rowBytes))))
         (local.set $p (i32.const 0))
@@ -147,7 +155,7 @@
   ;; (computed, never stored), so nothing is read outside op(A).
   (func (export "mm")
     (param $pA i32) (param $sI i32) (param $sP i32) (param $pB i32) (param $pC i32)
-    (param $m i32) (param $n i32) (param $k i32) (param $alpha f32) (param $beta i32) (param $tmp i32)
+    (param $m i32) (param $n i32) (param $k i32) (param $alpha f32) (param $beta i32) (param $tmp i32) (param $j0 i32) (param $j1 i32)
     (local $i i32) (local $j i32) (local $ldc i32) (local $panelBytes i32) (local $last i32)
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $b i32) (local $bEnd i32) (local $c i32)
     (local $rows i32) (local $cols i32) (local $r i32) (local $q i32) (local $t i32) (local $x f32)
@@ -162,10 +170,10 @@
         (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $m)))
         (local.set $rows (i32.sub (local.get $m) (local.get $i)))
         (if (i32.gt_u (local.get $rows) (i32.const 4)) (then (local.set $rows (i32.const 4))))
-        (local.set $j (i32.const 0))
+        (local.set $j (local.get $j0))
         (block $colsDone
           (loop $colTiles
-            (br_if $colsDone (i32.ge_u (local.get $j) (local.get $n)))
+            (br_if $colsDone (i32.ge_u (local.get $j) (local.get $j1)))
             (local.set $c00 (v128.const i32x4 0 0 0 0)) (local.set $c01 (v128.const i32x4 0 0 0 0))
             (local.set $c10 (v128.const i32x4 0 0 0 0)) (local.set $c11 (v128.const i32x4 0 0 0 0))
             (local.set $c20 (v128.const i32x4 0 0 0 0)) (local.set $c21 (v128.const i32x4 0 0 0 0))

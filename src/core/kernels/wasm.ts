@@ -77,6 +77,8 @@ const PARALLEL_WORK = 1 << 20;
 const MIN_ELEMENTS = 256;
 /** Activation opcodes (from the records) that gemm.wat computes: linear, relu, leaky-relu; the others need exp, which WebAssembly lacks. */
 const WASM_ACTIVATIONS = 3;
+/** Optimizer opcodes (from the records) that gemm.wat's update knows: sgd, momentum, nesterov, adam. */
+const WASM_OPTIMIZERS = 4;
 
 /**
  * The WebAssembly SIMD float32 kernel, or undefined when the engine has no WebAssembly SIMD. With
@@ -152,7 +154,7 @@ export function createWasmKernel(helper?: GemmHelper): Kernel | undefined {
     },
     update(rule, p, g, buffers, c) {
       const op = optimizers[rule].opcode, n = p.length, n4 = up4(n);
-      if (op === null || n < MIN_ELEMENTS) return js.update(rule, p, g, buffers, c);
+      if (op === null || op >= WASM_OPTIMIZERS || n < MIN_ELEMENTS) return js.update(rule, p, g, buffers, c);
       // p, g, then the rule's buffers, each padded to a whole number of vectors.
       reserve((2 + buffers.length) * n4);
       put(p, n, 0);

@@ -3,7 +3,9 @@
  * --layers spec) and what it computes with (--dtype, --backend).
  */
 import { ACTIVATION_NAMES } from '../core/activations.ts';
+import { totalmem } from 'node:os';
 import { BpnetError } from '../core/errors.ts';
+import { checkMemory, parseByteSize } from '../core/memory.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { INIT_NAMES } from '../core/init.ts';
 import { LOSS_NAMES } from '../core/losses.ts';
@@ -41,13 +43,16 @@ export const modelFlagsHelp = `Model:
 type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
 
 /** Loads --model or builds --layers, computing with the kernel the precision rule selects. */
-export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network {
+export function modelFromFlags(values: ModelFlagValues, data?: Dataset, maxMemory = memoryFromFlag(undefined)): Network {
   if (values.model && values.layers) throw new UsageError('give either --model or --layers, not both');
   let net: Network;
   if (values.model) {
     net = networkFromJSON(readJson(values.model), values.model);
   } else if (values.layers) {
     const sizes = parseLayerSizes(values.layers);
+    // Weights are created in float64 (8 bytes each), then converted for the kernel.
+    const parameters = sizes.slice(1).reduce((n, units, i) => n + units * (sizes[i]! + 1), 0);
+    checkMemory(8 * parameters, 'the weights', `--layers ${values.layers}`, maxMemory);
     const spec = buildSpec(sizes, {
       activation: choiceFlag(values.activation, '--activation', ACTIVATION_NAMES),
       outputActivation: choiceFlag(values['output-activation'], '--output-activation', ACTIVATION_NAMES),
@@ -56,6 +61,7 @@ export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network
     net = Network.create(spec, {
       seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
       init: choiceFlag(values.init, '--init', INIT_NAMES),
+      maxMemory,
     });
   } else {
     throw new UsageError('--model FILE or --layers SIZES is required');
@@ -72,6 +78,17 @@ export function withKernel(net: Network, values: { dtype?: string; backend?: str
   const dtype = choiceFlag(values.dtype, '--dtype', ['auto', 'float32', 'float64'] as const);
   const kernel = selectKernel({ dtype, backend: values.backend, parameterCount: net.parameterCount });
   return kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype ? net : net.clone(kernel);
+}
+
+/**
+ * --max-memory SIZE in bytes ("8GB", "512MB", "1.5GiB"); the default is half the machine's
+ * memory: enough for any model that trains in reasonable time, and a typo cannot swap the machine.
+ */
+export function memoryFromFlag(value: string | undefined): number {
+  if (value === undefined) return Math.floor(totalmem() / 2);
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new UsageError(`--max-memory: expected a size such as 8GB, 512MB or 1.5GiB, got "${value}"`);
+  return bytes;
 }
 
 /** The model as JSON (for printing or saving); kept here so commands never reach into layers. */

@@ -1,7 +1,8 @@
 import type { Dataset } from '../core/dataset.ts';
 import { NORMALIZE_NAMES } from '../core/input-transform.ts';
 import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { train, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
+import { checkTrainerState, DivergenceError, train, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
+import { BpnetError, show } from '../core/errors.ts';
 import type { Network } from '../core/network.ts';
 import { shiftAugmentation } from '../data/augment.ts';
 import { drawTrainingCurves } from '../draw/training-curves.ts';
@@ -10,7 +11,7 @@ import { saveModel } from '../io/models.ts';
 import { checkWritable } from '../io/files.ts';
 import { savePng } from '../io/png.ts';
 import { choiceFlag, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
-import { checkShapes, modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
+import { checkShapes, memoryFromFlag, modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
 import { createReporter } from './progress.ts';
 
 /**
@@ -69,6 +70,8 @@ Output:
   --plot FILE             draw the loss and accuracy curves as PNG
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
+  --max-memory SIZE       refuse a model, data or run needing more memory than this, e.g. 8GB
+                          (default: half the machine's memory)
   --quiet                 print nothing but errors
                           (default: a progress bar on a terminal, one line per epoch otherwise)
 
@@ -83,12 +86,14 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       'no-shuffle': { type: 'boolean' }, 'validation-split': { type: 'string' }, 'target-loss': { type: 'string' },
       patience: { type: 'string' }, 'lr-decay': { type: 'string' }, 'update-order': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
-      labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
+      labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' }, 'max-memory': { type: 'string' },
       classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' }, normalize: { type: 'string' },
     });
     const out = requireFlag(values.out, '--out');
     const dataPath = requireFlag(values.data, '--data');
     checkWritable(out);
+    if (values.plot) checkWritable(values.plot);
+    const maxMemory = memoryFromFlag(values['max-memory']);
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const controller = new AbortController();
     const resumable = checkpointEvery !== undefined;
@@ -110,33 +115,49 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       schedule: parseSchedule(values['lr-decay']),
       updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
       normalize: choiceFlag(values.normalize, '--normalize', NORMALIZE_NAMES),
+      maxMemory,
       signal: controller.signal,
       onBatch: (stats) => reporter.batch(stats),
       onEpoch(stats, trainer) {
         reporter.epoch(stats);
-        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable);
+        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) {
+          save(net, out, trainer.getState(), resumable, savedSeed);
+          lastSaved = trainer.epoch;
+        }
       },
     };
     // Every flag is checked above, before any file is read: a typo fails fast.
     const data = await loadDataset(dataPath, {
-      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode: targetModeFlag(values),
+      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode: targetModeFlag(values), maxMemory,
       onNote: values.quiet ? undefined : (note) => process.stderr.write(`note: ${note}\n`),
     });
     applyImageDefaults(options, data, { epochs: epochsFlag, optimizer: values.optimizer, augment });
     reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
-    const net = modelFromFlags(values, data);
+    const net = modelFromFlags(values, data, maxMemory);
     checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
     // The model keeps the names of its classes: predict prints them, predictClass returns them.
     if (data.classLabels && data.classLabels.length === net.outputSize) net.classLabels = [...data.classLabels];
     options.resume = savedState(net, values);
     if (options.resume && values.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
-    savedSeed = options.seed;
-    const onSigint = () => controller.abort();
-    process.once('SIGINT', onSigint);
+    const savedSeed = options.seed;
+    // Epochs completed by the model in --out, once this run has written it (checkpoints).
+    let lastSaved: number | undefined;
+    const onSignal = () => controller.abort();
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    for (const s of signals) process.on(s, onSignal);
     try {
-      const result = await train(net, data, options);
+      let result;
+      try {
+        result = await train(net, data, options);
+      } catch (e) {
+        if (!(e instanceof DivergenceError)) throw e;
+        reporter.end();
+        const kept = lastSaved !== undefined ? `${out} still holds the model of epoch ${lastSaved} (the last checkpoint)`
+          : `${out} was not written`;
+        throw new BpnetError(`${e.message.replace(/ \(try .*\)$/, '')}; ${kept} (try a smaller learning rate or weight decay)`);
+      }
       reporter.end();
-      save(net, out, result.state, resumable);
+      save(net, out, result.state, resumable, savedSeed);
       if (values.plot) savePng(values.plot, drawTrainingCurves(result.history));
       if (!values.quiet && !values.json) {
         const why = result.stopReason === 'cancelled' ? 'interrupted, ' : result.stopReason === 'epochs' ? '' : `${result.stopReason}, `;
@@ -144,7 +165,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       }
       return result.stopReason === 'cancelled' ? 130 : 0;
     } finally {
-      process.off('SIGINT', onSigint);
+      for (const s of signals) process.off(s, onSignal);
     }
   },
 };
@@ -154,9 +175,12 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
  * --model continues that run exactly (same shuffling and optimizer memory), unless --seed or
  * --optimizer ask for something else.
  */
-function savedState(net: Network, values: { seed?: string; optimizer?: string }): TrainerState | undefined {
+function savedState(net: Network, values: { seed?: string; optimizer?: string; model?: string }): TrainerState | undefined {
   const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
-  if (!t?.state) return undefined;
+  if (typeof t !== 'object' || t === null || t.state === undefined) return undefined;
+  // Checked whole here (the sample count once the data is split, in Trainer.setState).
+  checkTrainerState(t.state, net, undefined, `${values.model}: training.state`);
+  if (t.seed !== undefined && !Number.isSafeInteger(t.seed)) throw new BpnetError(`expected an integer, got ${show(t.seed)}`, `${values.model}: training.seed`);
   const conflict = values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name
     ? `--optimizer ${values.optimizer} (the saved run used ${t.state.optimizer.name})`
     : values.seed !== undefined && Number(values.seed) !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
@@ -167,10 +191,8 @@ function savedState(net: Network, values: { seed?: string; optimizer?: string })
   return t.state;
 }
 
-let savedSeed: number | undefined;
-
 /** Saves the model; with `resumable` (--checkpoint-every) also the run's state, which can be large. */
-function save(net: Network, path: string, state: TrainerState, resumable: boolean): void {
+function save(net: Network, path: string, state: TrainerState, resumable: boolean, savedSeed: number | undefined): void {
   net.extra.training = { epochs: state.epoch, ...(resumable ? { seed: savedSeed, state } : {}) };
   saveModel(path, net);
 }

@@ -54,7 +54,7 @@ export const ACTIVATION_NAMES = Object.keys(activations) as ActivationName[];
 
 /** True when `name` is one of ACTIVATION_NAMES (narrows the type). */
 export function isActivationName(name: unknown): name is ActivationName {
-  return typeof name === 'string' && name in activations;
+  return typeof name === 'string' && Object.hasOwn(activations, name);
 }
 
 /** a = softmax(z) over one row, shifted by max(z) so that exp never overflows. */

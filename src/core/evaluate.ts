@@ -3,9 +3,11 @@
  * that large datasets never need one giant buffer.
  */
 import { createTrace, forward, type Trace } from './backprop.ts';
-import { isClassification, predictedClass, type Dataset } from './dataset.ts';
+import { checkDataset, isClassification, predictedClass, type Dataset } from './dataset.ts';
+import { BpnetError } from './errors.ts';
 import { transformDataset } from './input-transform.ts';
-import type { Network } from './network.ts';
+import { checkChoice, checkOptions, optionalNumber } from './validate.ts';
+import { checkNetwork, type Network } from './network.ts';
 
 /** Result of `evaluate`: mean loss, objective J (loss plus the weight-decay penalty), accuracy and sample count. */
 export interface Evaluation {
@@ -28,6 +30,12 @@ export interface EvaluateOptions {
 
 /** Evaluates on raw data: the model's inputTransform is applied first. */
 export function evaluate(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
+  checkNetwork(net, 'net');
+  checkDataset(data, 'data');
+  const o = checkOptions(options, 'options');
+  optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
+  if (o.regularization !== undefined) checkChoice(['l2', 'l1'], o.regularization, 'regularization', 'penalty');
+  checkFits(net, data);
   return evaluateTransformed(net, transformDataset(net.inputTransform, data), options);
 }
 
@@ -65,4 +73,11 @@ export function countCorrect(out: ArrayLike<number>, targets: ArrayLike<number>,
     if (predictedClass(out, i * n, n) === predictedClass(targets, (start + i) * n, n)) correct++;
   }
   return correct;
+}
+
+/** Data and network must have the same numbers of inputs and outputs. */
+export function checkFits(net: Network, data: Dataset, name = 'data'): void {
+  if (data.inputSize !== net.inputSize || data.outputSize !== net.outputSize) {
+    throw new BpnetError(`has ${data.inputSize} inputs and ${data.outputSize} targets per sample, the network ${net.inputSize} inputs and ${net.outputSize} outputs`, name);
+  }
 }

@@ -11,10 +11,11 @@
  * A float32 network is checked through an exact float64 copy.
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
-import type { Dataset } from './dataset.ts';
+import { checkDataset, type Dataset } from './dataset.ts';
+import { checkOptions, optionalNumber } from './validate.ts';
 import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
-import type { Network } from './network.ts';
+import { checkNetwork, type Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
 /** Options of `gradientCheck`: step h, weight decay and the rest below. */
@@ -46,6 +47,12 @@ export interface LayerGradCheck {
 
 /** Compares backprop's gradients with central differences (J(w + h) − J(w − h)) / 2h on every weight and bias, per layer, in float64. */
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
+  checkNetwork(net, 'net');
+  checkDataset(data, 'data');
+  const o = checkOptions(options, 'options');
+  optionalNumber(o.step, 'step', { min: 0, minExclusive: true });
+  optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
+  optionalNumber(o.floor, 'floor', { min: 0, minExclusive: true });
   // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
   if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
   check(data.inputSize === net.inputSize && data.outputSize === net.outputSize,

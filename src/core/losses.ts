@@ -61,7 +61,7 @@ export const LOSS_NAMES = Object.keys(losses) as LossName[];
 
 /** True when `name` is one of LOSS_NAMES (narrows the type). */
 export function isLossName(name: unknown): name is LossName {
-  return typeof name === 'string' && name in losses;
+  return typeof name === 'string' && Object.hasOwn(losses, name);
 }
 
 /** Binary cross-entropy of one unit computed from z: softplus(z) − y·z, exact for any |z|. */

@@ -11,20 +11,22 @@
  * `selectKernel` (float64 reference up to 10 000 parameters, the fastest float32 kernel above) from
  * `Network.kernels` — the browser's list here, the Node entry point's subclass adds the native one.
  */
-import { isActivationName, type ActivationName } from './activations.ts';
+import { activations, type ActivationName } from './activations.ts';
 import type { Dataset } from './dataset.ts';
-import { BpnetError, check } from './errors.ts';
+import { BpnetError, check, show } from './errors.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
-import { initLayer, type InitOptions } from './init.ts';
+import { initLayer, INIT_NAMES, type InitOptions } from './init.ts';
 import type { InputTransform } from './input-transform.ts';
 import { BROWSER_KERNELS, getKernel, selectKernel, type KernelList } from './kernels/registry.ts';
 import type { Kernel } from './kernels/kernel.ts';
 import { isLossName, losses, type LossName } from './losses.ts';
+import { checkMemory } from './memory.ts';
 import { networkToJSON, parseModelJSON, type ModelJSON } from './model-json.ts';
 import { flattenInputs, predict, predictClasses } from './predict.ts';
 import { Rng } from './rng.ts';
 import type { DType, Float } from './tensor.ts';
 import { train, type TrainOptions, type TrainResult } from './train.ts';
+import { checkChoice, checkInteger, checkName, checkObjectArg, checkOptions, optionalBoolean, optionalInteger, optionalNumber } from './validate.ts';
 
 /** One fully connected layer: z = W·a + b, a = g(z), with W and b in the kernel's typed arrays. */
 export interface DenseLayer {
@@ -71,6 +73,8 @@ export interface KernelOptions {
 export interface CreateOptions extends InitOptions, KernelOptions {
   /** Seed of the initialisation Rng (default 1). */
   seed?: number;
+  /** Refuse networks whose weights need more bytes than this (default DEFAULT_MAX_MEMORY, 4 GiB). */
+  maxMemory?: number;
 }
 
 /** What a model carries besides its layers (all optional). */
@@ -113,16 +117,31 @@ export class Network {
    *   { units: 1, activation: 'sigmoid' }], loss: 'binary-cross-entropy' }, { seed: 1 });
    */
   static create(spec: NetworkSpec, options: CreateOptions = {}): Network {
-    check(spec && Array.isArray(spec.layers) && spec.layers.length > 0, 'expected a non-empty array of layers', 'layers');
-    check(Number.isInteger(spec.inputs) && spec.inputs > 0, `inputs must be a positive integer, got ${spec.inputs}`, 'inputs');
-    let count = 0;
-    spec.layers.reduce((inputs, l) => { count += l.units * (inputs + 1); return l.units; }, spec.inputs);
-    const kernel = chooseKernel(options, count, this ?? Network);
-    const rng = new Rng(options.seed ?? 1);
-    let inputs = spec.inputs;
-    const layers = spec.layers.map((s) => {
-      check(Number.isInteger(s.units) && s.units > 0, `units must be a positive integer, got ${s.units}`, 'layers');
-      check(isActivationName(s.activation), `unknown activation "${s.activation}"`, 'activation');
+    const s = checkObjectArg(spec, 'spec', 'a network spec {inputs, layers, loss}');
+    const o = checkOptions(options, 'options');
+    const firstInputs = checkInteger(s.inputs, 'spec.inputs', 1);
+    if (!Array.isArray(s.layers) || s.layers.length === 0) throw new BpnetError(`expected a non-empty array of layers, got ${show(s.layers)}`, 'spec.layers');
+    const loss = checkName(losses, s.loss, 'spec.loss', 'loss');
+    const seed = optionalInteger(o.seed, 'options.seed', Number.MIN_SAFE_INTEGER) ?? 1;
+    if (o.init !== undefined) checkChoice(INIT_NAMES, o.init, 'options.init', 'init rule');
+    optionalNumber(o.epsilon, 'options.epsilon', { min: 0, minExclusive: true });
+    const maxMemory = optionalNumber(o.maxMemory, 'options.maxMemory', { min: 0, minExclusive: true });
+    const specs = (s.layers as unknown[]).map((raw, i) => {
+      const l = checkObjectArg(raw, `spec.layers[${i}]`, 'a layer {units, activation}');
+      return {
+        units: checkInteger(l.units, `spec.layers[${i}].units`, 1),
+        activation: checkName(activations, l.activation, `spec.layers[${i}].activation`, 'activation'),
+        trainBias: optionalBoolean(l.trainBias, `spec.layers[${i}].trainBias`),
+      };
+    });
+    // Checked before anything is allocated: the sizes may be a typo away from terabytes.
+    let parameters = 0;
+    specs.reduce((inputs, l) => { parameters += l.units * (inputs + 1); return l.units; }, firstInputs);
+    const kernel = o.kernel !== undefined ? checkKernel(o.kernel, 'options.kernel') : chooseKernel(options, parameters, this ?? Network);
+    checkMemory(parameters * bytesPerNumber(kernel), 'the weights', 'spec', maxMemory);
+    const rng = new Rng(seed);
+    let inputs = firstInputs;
+    const layers = specs.map((s) => {
       const layer: DenseLayer = {
         inputs, units: s.units, activation: s.activation,
         weights: kernel.alloc(s.units * inputs), bias: kernel.alloc(s.units),
@@ -132,7 +151,7 @@ export class Network {
       inputs = s.units;
       return layer;
     });
-    return new (this ?? Network)(layers, spec.loss, kernel);
+    return new (this ?? Network)(layers, loss, kernel);
   }
 
   /**
@@ -141,6 +160,9 @@ export class Network {
    * @example const net = Network.fromJSON(JSON.parse(text), 'model.json');
    */
   static fromJSON(json: unknown, source = 'model', options: KernelOptions = {}): Network {
+    if (typeof source !== 'string') throw new BpnetError(`expected a name for messages (a string), got ${show(source)}`, 'source');
+    checkOptions(options, 'options');
+    if (options.kernel !== undefined) checkKernel(options.kernel, 'options.kernel');
     const cls = this ?? Network;
     const parts = parseModelJSON(json, source, (count) => chooseKernel(options, count, cls));
     try {
@@ -271,14 +293,21 @@ function chooseKernel(o: KernelOptions, parameterCount: number, cls: typeof Netw
  * @example const net = networkFromJSON(JSON.parse(text), 'model.json');
  */
 export function networkFromJSON(json: unknown, source = 'model', options: Kernel | KernelOptions = {}): Network {
-  return Network.fromJSON(json, source, 'gemm' in options ? { kernel: options } : options);
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new BpnetError(`expected a kernel or kernel options, got ${show(options)}`, 'kernel');
+  return Network.fromJSON(json, source, 'gemm' in options ? { kernel: checkKernel(options, 'kernel') } : options);
 }
 
 function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
-  check(layers.length > 0, 'a network needs at least one layer', 'layers');
   check(isLossName(loss), `unknown loss "${loss}" (expected mse, binary-cross-entropy or cross-entropy)`, 'loss');
+  check(Array.isArray(layers) && layers.length > 0, 'a network needs at least one layer', 'layers');
   layers.forEach((l, i) => {
     const where = `layers[${i}]`;
+    // The constructor is public too: every name is an own key, every array has its layer's shape.
+    checkName(activations, l?.activation, `${where}.activation`, 'activation');
+    checkInteger(l.inputs, `${where}.inputs`, 1);
+    checkInteger(l.units, `${where}.units`, 1);
+    check(ArrayBuffer.isView(l.weights) && (l.weights as Float).length === l.inputs * l.units, `expected ${l.inputs * l.units} weights (units × inputs)`, `${where}.weights`);
+    check(ArrayBuffer.isView(l.bias) && (l.bias as Float).length === l.units, `expected ${l.units} biases`, `${where}.bias`);
     if (i > 0 && l.inputs !== layers[i - 1]!.units) {
       throw new BpnetError(`inputs is ${l.inputs} but the previous layer has ${layers[i - 1]!.units} units`, `${where}.inputs`);
     }
@@ -298,4 +327,24 @@ function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
       `layers[${layers.length - 1}].activation`,
     );
   }
+}
+
+/** Bytes of one parameter in a kernel's dtype. */
+export function bytesPerNumber(kernel: Kernel): number {
+  return kernel.dtype === 'float32' ? 4 : 8;
+}
+
+/** A kernel argument: an object with the kernel's functions (checked loosely: alloc and dtype). */
+export function checkKernel(value: unknown, name: string): Kernel {
+  const k = value as Partial<Kernel> | null;
+  if (typeof k !== 'object' || k === null || typeof k.alloc !== 'function' || (k.dtype !== 'float32' && k.dtype !== 'float64')) {
+    throw new BpnetError(`expected a kernel (from getKernel or selectKernel), got ${show(value)}`, name);
+  }
+  return k as Kernel;
+}
+
+/** `value` as a Network, or a BpnetError naming the argument. */
+export function checkNetwork(value: unknown, name = 'net'): Network {
+  if (!(value instanceof Network)) throw new BpnetError(`expected a Network (Network.create or networkFromJSON), got ${show(value)}`, name);
+  return value;
 }

@@ -9,6 +9,17 @@
  *             W ← W − η·m̂ / (√ŝ + ε), with m̂ = m/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ)
  */
 import type { Float } from './tensor.ts';
+import { checkChoice, checkOptions, optionalFunction, optionalNumber } from './validate.ts';
+
+/** μ, β₁, β₂ ∈ [0, 1), ε > 0: outside these ranges the updates diverge or divide by zero. */
+export function checkOptimizerOptions(o: Record<string, unknown>, prefix = ''): void {
+  const unit = { min: 0, max: 1, maxExclusive: true };
+  optionalNumber(o.momentum, `${prefix}momentum`, unit);
+  optionalNumber(o.beta1, `${prefix}beta1`, unit);
+  optionalNumber(o.beta2, `${prefix}beta2`, unit);
+  optionalNumber(o.epsilon, `${prefix}epsilon`, { min: 0, minExclusive: true });
+  optionalFunction(o.axpy, `${prefix}axpy`);
+}
 
 /** Update rules: sgd, momentum, nesterov, adam. */
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam';
@@ -54,6 +65,8 @@ export interface OptimizerState {
 
 /** A fresh optimizer; its memory (velocities, Adam's moments) is made per parameter array on its first update. */
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
+  checkChoice(OPTIMIZER_NAMES, name, 'optimizer', 'optimizer');
+  checkOptimizerOptions(checkOptions(options, 'options'));
   const state = new Map<number, Float[]>();
   // Saved buffers waiting for their parameter array, so they get its dtype (float32 or float64).
   const restored = new Map<number, number[][]>();

@@ -1,15 +1,18 @@
 /**
  * Building network specs from the short "784-128-10" form used by the CLI and the playground.
  */
-import { isActivationName, type ActivationName } from './activations.ts';
+import { activations, isActivationName, type ActivationName } from './activations.ts';
 import type { Dataset } from './dataset.ts';
 import { isClassification } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
+import { losses } from './losses.ts';
+import { checkInteger, checkName, checkOptions } from './validate.ts';
 import type { LossName } from './losses.ts';
 import type { NetworkSpec } from './network.ts';
 
 /** "784-128-10" → [784, 128, 10]: the input size, then the units of every layer. */
 export function parseLayerSizes(text: string, where = '--layers'): number[] {
+  if (typeof text !== 'string') throw new BpnetError(`expected sizes like "784-128-10", got ${show(text)}`, where);
   const sizes = text.split(/[-x,]/).map((s) => Number(s));
   if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
     throw new BpnetError(`expected sizes like 784-128-10 (input size, then units per layer), got "${text}"`, where);
@@ -31,6 +34,11 @@ export interface SpecOptions {
  * @example buildSpec([2, 2, 2], { activation: 'sigmoid', loss: 'mse' }) // the classic 2-2-2 network
  */
 export function buildSpec(sizes: number[], options: SpecOptions = {}): NetworkSpec {
+  if (!Array.isArray(sizes) || sizes.length < 2) throw new BpnetError(`expected [inputs, units, …] (at least 2 sizes), got ${show(sizes)}`, 'sizes');
+  sizes.forEach((n, i) => checkInteger(n, `sizes[${i}]`, 1));
+  const o = checkOptions(options, 'options');
+  if (o.loss !== undefined) checkName(losses, o.loss, 'options.loss', 'loss');
+  for (const key of ['activation', 'outputActivation'] as const) if (o[key] !== undefined) checkName(activations, o[key], `options.${key}`, 'activation');
   const loss = options.loss ?? 'mse';
   const hidden = options.activation ?? 'relu';
   const output = options.outputActivation

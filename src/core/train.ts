@@ -4,14 +4,17 @@
  * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
  */
 import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Regularization, type Trace } from './backprop.ts';
-import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
+import { checkDataset, isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { BpnetError, check } from './errors.ts';
+import { checkTrainerState, type TrainerState } from './checkpoint.ts';
 import { countCorrect, evaluateTransformed } from './evaluate.ts';
 import { fitInputTransform, NORMALIZE_NAMES, transformDataset, type NormalizeName } from './input-transform.ts';
-import type { Network } from './network.ts';
-import { createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions, type OptimizerState } from './optimizers.ts';
+import { checkMemory } from './memory.ts';
+import { bytesPerNumber, checkNetwork, type Network } from './network.ts';
+import { checkOptimizerOptions, createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions } from './optimizers.ts';
 import { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
+import { checkChoice, checkObjectArg, checkOptions, optionalBoolean, optionalFunction, optionalInteger, optionalNumber } from './validate.ts';
 
 /** "simultaneous": every δ from the old weights (correct backprop); "sequential": each layer updated before the next δ (reproduces a published error). */
 export type UpdateOrder = 'simultaneous' | 'sequential';
@@ -90,6 +93,8 @@ export interface TrainOptions extends OptimizerOptions {
   onEpoch?: (stats: EpochStats, trainer: Trainer) => void | boolean;
   /** Continue a run saved with `Trainer.getState()`: same shuffling, optimizer memory and epoch count. */
   resume?: TrainerState;
+  /** Refuse a run whose buffers (gradients, optimizer memory, batch) need more bytes (default 4 GiB). */
+  maxMemory?: number;
 }
 
 /** What `Trainer.setOptions` can change between batches without touching the weights. */
@@ -102,15 +107,17 @@ export interface LiveOptions {
   optimizer?: OptimizerName;
 }
 
-/** Everything besides the weights that a resumed run needs to continue bit-identically. */
-export interface TrainerState {
-  /** Epochs completed. */
-  epoch: number;
-  rng: number[];
-  /** The current sample order (shuffling permutes it in place each epoch). */
-  order: number[];
-  optimizer: OptimizerState;
+export { checkTrainerState, type TrainerState } from './checkpoint.ts';
+
+/** A run that diverged: `epoch` (1-based) is the first whose loss or weights are not finite. */
+export class DivergenceError extends BpnetError {
+  constructor(readonly epoch: number, what: string) {
+    super(`training diverged: ${what} in epoch ${epoch} (try a smaller learning rate or weight decay)`);
+  }
 }
+
+/** The epoch with the lowest validation loss so far, and a copy of its weights. */
+export interface BestEpoch { epoch: number; loss: number; weights: Network }
 
 /** Why training stopped. */
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
@@ -151,8 +158,15 @@ export class Trainer {
   private readonly backwardOptions: BackwardOptions;
   private lr = 0;
 
+  /** With validation data: the best epoch so far (train() keeps it; it is part of the state). */
+  best: BestEpoch | undefined;
+
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
-    validateOptions(config);
+    checkNetwork(net, 'net');
+    checkDataset(data, 'data');
+    validateOptions(checkOptions(config, 'options'));
+    if (config.validationData !== undefined) checkDataset(config.validationData, 'validationData');
+    checkTrainingMemory(net, config);
     check(data.inputSize === net.inputSize, `data has ${data.inputSize} inputs but the model expects ${net.inputSize}`, 'data');
     check(data.outputSize === net.outputSize, `data has ${data.outputSize} targets but the model has ${net.outputSize} outputs`, 'data');
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
@@ -206,7 +220,7 @@ export class Trainer {
    * weights and the place in the epoch (the playground's controls act on a running network).
    */
   setOptions(o: LiveOptions): void {
-    validateOptions(o);
+    validateOptions(checkOptions(o, 'options'));
     check(o.regularization === undefined || o.regularization === 'l2' || o.regularization === 'l1', `must be "l2" or "l1", got "${o.regularization}"`, 'regularization');
     if (o.learningRate !== undefined) this.options.learningRate = o.learningRate;
     if (o.batchSize !== undefined) this.options.batchSize = Math.min(o.batchSize, this.train.size);
@@ -223,18 +237,31 @@ export class Trainer {
     return this.epoch + this.cursor / this.train.size;
   }
 
+  /** The run's state; with validation data it includes the best epoch and its weights. */
   getState(): TrainerState {
-    return { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
+    const state: TrainerState = { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
+    if (this.best) state.best = { epoch: this.best.epoch, loss: this.best.loss, weights: parameterArrays(this.best.weights) };
+    return state;
   }
 
+  /**
+   * Continues a saved run; the state is checked whole first. Current weights saved in the state
+   * (the model then holds the best epoch's) are put back into the network.
+   */
   setState(state: TrainerState): void {
-    check(state.order.length === this.train.size, `the saved run had ${state.order.length} training samples, this data has ${this.train.size}`, 'resume');
+    checkTrainerState(state, this.net, this.train.size, 'resume');
     check(state.optimizer.name === this.optimizer.name, `the saved run used ${state.optimizer.name}, not ${this.optimizer.name}`, 'resume');
     this.epoch = state.epoch;
     this.cursor = 0;
-    this.rng.setState(state.rng);
+    this.rng.setState(state.rng as number[]);
     this.order.set(state.order);
     this.optimizer.setState(state.optimizer);
+    if (state.best) {
+      const weights = this.net.clone();
+      if (state.best.weights) setParameters(weights, state.best.weights);
+      this.best = { epoch: state.best.epoch, loss: state.best.loss, weights };
+    }
+    if (state.weights) setParameters(this.net, state.weights);
   }
 
   get batchesPerEpoch(): number {
@@ -372,27 +399,31 @@ function now(): number {
  */
 export async function train(net: Network, data: Dataset, options: TrainOptions = {}): Promise<TrainResult> {
   const trainer = new Trainer(net, data, options);
-  if (options.resume) trainer.setState(options.resume);
+  if (options.resume !== undefined) trainer.setState(options.resume);
   const epochs = options.epochs ?? 10;
   const patience = options.patience ?? 10;
   const history: EpochStats[] = [];
-  let best: { loss: number; epoch: number; weights: Network } | undefined;
   let stopReason: StopReason = 'epochs';
   let busy = 0;
-  for (let e = 0; e < epochs; e++) {
+  // A resumed run that had already stopped early stays stopped, as the uninterrupted run did.
+  const stoppedEarly = trainer.best && trainer.epoch - 1 - trainer.best.epoch >= patience;
+  if (stoppedEarly) stopReason = 'early-stopping';
+  for (let e = 0; e < epochs && !stoppedEarly; e++) {
     const stats = trainer.runEpoch(options.onBatch, options.signal);
     history.push(stats);
-    if (!Number.isFinite(stats.loss)) {
-      throw new BpnetError(`training diverged: the loss became ${stats.loss} in epoch ${stats.epoch + 1} (try a smaller learning rate or weight decay)`);
-    }
+    // Checked before onEpoch: a diverged epoch is never handed out to be saved. The loss is
+    // measured before each update, so the last update can break the weights with a finite loss.
+    if (!Number.isFinite(stats.loss)) throw new DivergenceError(stats.epoch + 1, `the loss became ${stats.loss}`);
+    if (!parametersFinite(net)) throw new DivergenceError(stats.epoch + 1, 'the weights became non-finite');
+    const best = trainer.best;
     if (stats.valLoss !== null && (!best || stats.valLoss < best.loss)) {
       if (best) best.weights.copyParametersFrom(net);
-      best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };
+      trainer.best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };
     }
     if (options.onEpoch?.(stats, trainer) === false) { stopReason = 'callback'; break; }
     if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
-    if (best && stats.epoch - best.epoch >= patience) { stopReason = 'early-stopping'; break; }
+    if (trainer.best && stats.epoch - trainer.best.epoch >= patience) { stopReason = 'early-stopping'; break; }
     // Yield now and then so that signals, timers and UI events get a chance to run. (Counting the
     // epochs' own seconds spares a clock read per epoch: with one-sample epochs, that adds up.)
     busy += stats.seconds * 1000;
@@ -402,23 +433,73 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
       if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     }
   }
-  if (best) net.copyParametersFrom(best.weights);
-  return { history, state: trainer.getState(), stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
+  // The network ends with the best epoch's weights; the state keeps the current ones, so that
+  // resuming from a file saved now continues exactly where this run stopped.
+  const state = trainer.getState();
+  const best = trainer.best;
+  if (best) {
+    state.weights = parameterArrays(net);
+    state.best = { epoch: best.epoch, loss: best.loss };
+    net.copyParametersFrom(best.weights);
+  }
+  return { history, state, stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
 }
 
-function validateOptions(o: TrainOptions): void {
-  const positive = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v > 0), `must be a positive number, got ${v}`, name);
-  const nonNegative = (v: number | undefined, name: string) =>
-    check(v === undefined || (Number.isFinite(v) && v >= 0), `must be a number ≥ 0, got ${v}`, name);
-  check(o.optimizer === undefined || OPTIMIZER_NAMES.includes(o.optimizer), `unknown optimizer "${o.optimizer}" (expected ${OPTIMIZER_NAMES.join(', ')})`, 'optimizer');
-  positive(o.learningRate, 'learningRate');
-  check(o.batchSize === undefined || (Number.isInteger(o.batchSize) && o.batchSize > 0), `must be a positive integer, got ${o.batchSize}`, 'batchSize');
-  check(o.epochs === undefined || (Number.isInteger(o.epochs) && o.epochs >= 0), `must be an integer ≥ 0, got ${o.epochs}`, 'epochs');
-  nonNegative(o.weightDecay, 'weightDecay');
-  check(o.momentum === undefined || (o.momentum >= 0 && o.momentum < 1), `must be in [0, 1), got ${o.momentum}`, 'momentum');
-  check(o.validationSplit === undefined || (o.validationSplit >= 0 && o.validationSplit < 1), `must be in [0, 1), got ${o.validationSplit}`, 'validationSplit');
-  check(o.updateOrder === undefined || o.updateOrder === 'simultaneous' || o.updateOrder === 'sequential', `must be "simultaneous" or "sequential", got "${o.updateOrder}"`, 'updateOrder');
-  nonNegative(o.targetLoss, 'targetLoss');
-  check(o.normalize === undefined || NORMALIZE_NAMES.includes(o.normalize), `must be one of ${NORMALIZE_NAMES.join(', ')}, got "${o.normalize}"`, 'normalize');
+/** The parameter arrays W₀, b₀, W₁, b₁, … as plain arrays (the order of optimizer keys). */
+function parameterArrays(net: Network): number[][] {
+  return net.layers.flatMap((l) => [Array.from(l.weights), Array.from(l.bias)]);
+}
+
+function setParameters(net: Network, arrays: number[][]): void {
+  net.layers.forEach((l, i) => { l.weights.set(arrays[2 * i]!); l.bias.set(arrays[2 * i + 1]!); });
+}
+
+function parametersFinite(net: Network): boolean {
+  for (const l of net.layers) {
+    for (let i = 0; i < l.weights.length; i++) if (!Number.isFinite(l.weights[i]!)) return false;
+    for (let i = 0; i < l.bias.length; i++) if (!Number.isFinite(l.bias[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Memory of a run besides the data: per parameter its gradient and the optimizer's buffers, a
+ * copy for the best epoch (with validation), and per batch row every layer's z, a and δ.
+ */
+function checkTrainingMemory(net: Network, o: TrainOptions): void {
+  const buffers = { sgd: 0, momentum: 1, nesterov: 1, adam: 2 }[o.optimizer ?? 'sgd'] ?? 0;
+  const perParameter = 1 + buffers + (o.validationSplit || o.validationData ? 1 : 0);
+  const units = net.layers.reduce((n, l) => n + l.units, net.inputSize);
+  const bytes = bytesPerNumber(net.kernel) * (net.parameterCount * perParameter + 3 * units * (o.batchSize ?? 32));
+  checkMemory(bytes, 'training (gradients, optimizer memory, one batch)', 'options', o.maxMemory);
+}
+
+/** Every option, checked once at the boundary: a wrong one is named, never a NaN later. */
+function validateOptions(o: Record<string, unknown>): void {
+  const positive = { min: 0, minExclusive: true };
+  if (o.optimizer !== undefined) checkChoice(OPTIMIZER_NAMES, o.optimizer, 'optimizer', 'optimizer');
+  optionalNumber(o.learningRate, 'learningRate', positive);
+  optionalInteger(o.batchSize, 'batchSize', 1);
+  optionalInteger(o.epochs, 'epochs', 0);
+  optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
+  optionalInteger(o.seed, 'seed', Number.MIN_SAFE_INTEGER);
+  optionalBoolean(o.shuffle, 'shuffle');
+  optionalNumber(o.validationSplit, 'validationSplit', { min: 0, max: 1, maxExclusive: true });
+  optionalInteger(o.patience, 'patience', 1);
+  optionalNumber(o.targetLoss, 'targetLoss', { min: 0 });
+  optionalNumber(o.maxMemory, 'maxMemory', positive);
+  if (o.updateOrder !== undefined) checkChoice(['simultaneous', 'sequential'], o.updateOrder, 'updateOrder', 'update order');
+  if (o.normalize !== undefined) checkChoice(NORMALIZE_NAMES, o.normalize, 'normalize', 'normalization');
+  if (o.regularization !== undefined) checkChoice(['l2', 'l1'], o.regularization, 'regularization', 'penalty');
+  checkOptimizerOptions(o);
+  if (o.schedule !== undefined) {
+    const s = checkObjectArg(o.schedule, 'schedule', 'a schedule {type, …}');
+    const type = checkChoice(['constant', 'step', 'exponential'], s.type, 'schedule.type', 'schedule');
+    if (type === 'step') optionalInteger(s.every ?? null, 'schedule.every', 1);
+    if (type !== 'constant') optionalNumber(s.factor ?? null, 'schedule.factor', positive);
+  }
+  if (o.signal !== undefined && !(typeof AbortSignal !== 'undefined' && o.signal instanceof AbortSignal)) {
+    throw new BpnetError('must be an AbortSignal', 'signal');
+  }
+  for (const f of ['augment', 'onBatch', 'onEpoch'] as const) optionalFunction(o[f], f);
 }

@@ -8,7 +8,10 @@ import type { Dataset } from '../core/dataset.ts';
 import { parseCSV, type CsvOptions } from '../data/csv.ts';
 import { parseDatasetJSON } from '../data/dataset-json.ts';
 import { isDigitsCsvHeader, parseDigitsCSV } from '../data/digits-csv.ts';
-import { readJson, readText } from './files.ts';
+import { parseJsonText } from '../data/json-text.ts';
+import { readBytesAsync } from './files.ts';
+
+const readTextAsync = async (path: string): Promise<string> => (await readBytesAsync(path)).toString('utf8');
 import { IDX_IMAGES_PATTERN, loadIdx } from './idx.ts';
 import { loadMatDataset } from './mat-files.ts';
 import { loadMnistSample, MNIST_SAMPLE_PATTERN } from './mnist-sample.ts';
@@ -25,6 +28,8 @@ export interface LoadDatasetOptions {
   targetMode?: CsvOptions['targetMode'];
   /** Told when a rule decided how to read the data (the CLI prints it as a note). */
   onNote?: (message: string) => void;
+  /** Refuse data that would need more bytes than this (default 4 GiB; the CLI's --max-memory). */
+  maxMemory?: number;
 }
 
 export interface DatasetLoader {
@@ -35,16 +40,16 @@ export interface DatasetLoader {
 }
 
 export const datasetLoaders: DatasetLoader[] = [
-  { name: 'json', matches: (s) => /\.json$/i.test(s), load: (s) => parseDatasetJSON(readJson(s), s) },
+  { name: 'json', matches: (s) => /\.json$/i.test(s), load: async (s) => parseDatasetJSON(parseJsonText(await readTextAsync(s), s), s) },
   { name: 'csv', matches: (s) => /\.csv$/i.test(s), load: (s, o) => loadCsv(s, o) },
-  { name: 'mnist-idx', matches: (s) => IDX_IMAGES_PATTERN.test(s), load: (s, o) => loadIdx(s, o.labels) },
-  { name: 'mat', matches: (s) => /\.mat$/i.test(s), load: (s) => loadMatDataset(s) },
+  { name: 'mnist-idx', matches: (s) => IDX_IMAGES_PATTERN.test(s), load: (s, o) => loadIdx(s, o.labels, o) },
+  { name: 'mat', matches: (s) => /\.mat$/i.test(s), load: (s, o) => loadMatDataset(s, o) },
   { name: 'mnist-sample', matches: (s) => /^mnist-sample(:|$)/.test(s), load: (s, o) => loadMnistSample(s, o.defaultSplit) },
 ];
 
 /** Kaggle-style digit CSVs (label,pixel0,…) are recognised by their header; anything else is generic CSV. */
-function loadCsv(path: string, options: LoadDatasetOptions): Dataset {
-  const text = readText(path);
+async function loadCsv(path: string, options: LoadDatasetOptions): Promise<Dataset> {
+  const text = await readTextAsync(path);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   if (!options.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, path);
   return parseCSV(text, path, { target: options.target, targetMode: options.targetMode, onNote: options.onNote });

@@ -3,6 +3,7 @@
 // call throws instead of reading out of bounds. The TypeScript side is src/io/native-kernel.ts.
 #include <node_api.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -76,8 +77,9 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
-// Activation codes shared with native-kernel.ts.
-enum Activation { LINEAR = 0, RELU = 1, LEAKY_RELU = 2, SIGMOID = 3, TANH = 4 };
+// Activation opcodes: the `opcode` of each record in src/core/activations.ts. A new one goes
+// before ACTIVATION_COUNT, with its case in both switches below.
+enum Activation { LINEAR = 0, RELU = 1, LEAKY_RELU = 2, SIGMOID = 3, TANH = 4, SOFTPLUS = 5, ACTIVATION_COUNT };
 constexpr float LEAKY_SLOPE = 0.01f;
 
 inline float sigmoid(float z) {
@@ -85,6 +87,9 @@ inline float sigmoid(float z) {
   const float e = std::exp(z);
   return e / (1.0f + e);
 }
+
+// ln(1 + e^z) as max(z, 0) + ln(1 + e^(−|z|)): no overflow for large |z|.
+inline float softplus(float z) { return std::max(z, 0.0f) + std::log1p(std::exp(-std::fabs(z))); }
 
 // biasActivate(Z, b, A, rows, cols, activation): Z ← Z + b per row, A ← g(Z)
 napi_value BiasActivate(napi_env env, napi_callback_info info) {
@@ -107,6 +112,7 @@ napi_value BiasActivate(napi_env env, napi_callback_info info) {
       case LEAKY_RELU: for (int64_t j = 0; j < cols; j++) a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j]; break;
       case SIGMOID: for (int64_t j = 0; j < cols; j++) a[j] = sigmoid(z[j]); break;
       case TANH: for (int64_t j = 0; j < cols; j++) a[j] = std::tanh(z[j]); break;
+      case SOFTPLUS: for (int64_t j = 0; j < cols; j++) a[j] = softplus(z[j]); break;
       default: fail(env, "bpnet native: unknown activation"); return nullptr;
     }
   }
@@ -132,6 +138,7 @@ napi_value ActivationBackward(napi_env env, napi_callback_info info) {
     case LEAKY_RELU: for (size_t i = 0; i < n; i++) o[i] = g[i] * (z[i] > 0 ? 1.0f : LEAKY_SLOPE); break;
     case SIGMOID: for (size_t i = 0; i < n; i++) o[i] = g[i] * (a[i] * (1.0f - a[i])); break;
     case TANH: for (size_t i = 0; i < n; i++) o[i] = g[i] * (1.0f - a[i] * a[i]); break;
+    case SOFTPLUS: for (size_t i = 0; i < n; i++) o[i] = g[i] * sigmoid(z[i]); break;
     default: fail(env, "bpnet native: unknown activation"); return nullptr;
   }
   return nullptr;
@@ -172,6 +179,13 @@ napi_value Axpy(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// activationCount(): how many opcodes this build implements (older builds lack newer ones).
+napi_value ActivationCount(napi_env env, napi_callback_info) {
+  napi_value out;
+  napi_create_int32(env, ACTIVATION_COUNT, &out);
+  return out;
+}
+
 napi_value Threads(napi_env env, napi_callback_info) {
   napi_value out;
   napi_create_int32(env, bpnet::gemm_threads(), &out);
@@ -186,6 +200,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"sumRows", nullptr, SumRows, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"axpy", nullptr, Axpy, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"threads", nullptr, Threads, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"activationCount", nullptr, ActivationCount, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

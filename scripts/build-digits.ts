@@ -32,5 +32,5 @@ if (!fresh || process.argv.includes('--force')) {
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, gz);
   renameSync(tmp, out);
-  console.log(`wrote ${out}: ${raw.length - 40} pixel bytes → ${(gz.length / 1e6).toFixed(2)} MB`);
+  console.error(`wrote ${out}: ${raw.length - 40} pixel bytes → ${(gz.length / 1e6).toFixed(2)} MB`);
 }

@@ -11,6 +11,8 @@
  * await train(net, xor, { optimizer: 'adam', learningRate: 0.05, epochs: 500, batchSize: 4 });
  * console.log(evaluate(net, xor)); // { loss: 0.00…, accuracy: 1, … }
  */
+export * from './core/record.ts';
+export * from './core/schema.ts';
 export * from './core/activations.ts';
 export * from './core/losses.ts';
 export * from './core/errors.ts';
@@ -23,11 +25,15 @@ export * from './core/backprop.ts';
 export * from './core/optimizers.ts';
 export * from './core/dataset.ts';
 export { parseCSV, toCSV, type CsvOptions } from './data/csv.ts';
+export { csvCell, readCsvRecords, type CsvRecord } from './data/csv-records.ts';
 export { parseDatasetJSON } from './data/dataset-json.ts';
+export { dataFormats, formatOf, parseDataset, parseJsonText, IDX_IMAGES_PATTERN, type DataFormat, type NamedBytes, type ParseDatasetOptions } from './data/formats.ts';
 export * from './core/evaluate.ts';
 export * from './core/predict.ts';
 export * from './core/input-transform.ts';
 export * from './core/train.ts';
+export * from './core/train-loop.ts';
+export * from './core/fit.ts';
 export * from './core/gradcheck.ts';
 export * from './core/model-json.ts';
 export type { Kernel } from './core/kernels/kernel.ts';

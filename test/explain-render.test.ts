@@ -148,19 +148,20 @@ test('784-30-10: the matrix-form summary, short, in well under a second', () => 
   }
 });
 
-test('the README excerpts are real output of bpnet explain', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Learn backprop with bpnet'));
-  const blocks = [...section.matchAll(/```text\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+test('the excerpts in docs/explain.md and the README are real output of bpnet explain', () => {
+  const excerpts = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```text\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+  const blocks = excerpts('docs/explain.md');
   assert.equal(blocks.length, 2);
   const classic = example('classic');
   const outputs = [
     renderText(explain(classic.net, classic.sample, { example: 'classic' }), { lang: 'en', formulas: false }),
     renderText(explain(classic.net, classic.sample, { example: 'classic', updateOrder: 'sequential' }), { lang: 'zh', formulas: false }),
   ];
-  blocks.forEach((block, i) => {
+  const readme = excerpts('README.md');
+  assert.equal(readme.length, 1);
+  [...blocks, ...readme].forEach((block, i) => {
     const lines = block.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '…');
-    assert.ok(lines.length > 15);
-    for (const line of lines) assert.ok(outputs[i]!.split('\n').includes(line), `README line not in the output: ${line}`);
+    assert.ok(lines.length > (i < 2 ? 15 : 5));
+    for (const line of lines) assert.ok(outputs[i % 2]!.split('\n').includes(line), `excerpt line not in the output: ${line}`);
   });
 });

@@ -4,7 +4,10 @@
  * flag is a usage error (exit 2), never silently ignored.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BpnetError } from '../core/errors.ts';
+import { BpnetError, dataFormats } from '../node.ts';
+
+/** The --data formats, from the format dispatcher, for every command's help. */
+export const DATA_FORMATS_HELP = `${dataFormats.map((f) => f.name).join(', ')} or mnist-sample[:train|:test]`;
 
 export interface Command {
   name: string;

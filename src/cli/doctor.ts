@@ -1,5 +1,4 @@
-import { AUTO_FLOAT64_MAX_PARAMETERS } from '../core/kernels/registry.ts';
-import { getKernel, kernelInfo } from '../core/kernels/node-kernels.ts';
+import { AUTO_FLOAT64_MAX_PARAMETERS, getKernel, kernelInfo } from '../node.ts';
 import { parseOptions, type Command } from './command.ts';
 
 /** `bpnet doctor`: which kernels this installation has, which one is used, and why one is missing. */

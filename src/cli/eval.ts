@@ -1,17 +1,9 @@
-import type { Dataset } from '../core/dataset.ts';
-import { predictedClass } from '../core/dataset.ts';
-import { BpnetError } from '../core/errors.ts';
-import { evaluate, type Evaluation } from '../core/evaluate.ts';
-import { predict } from '../core/predict.ts';
-import type { Network } from '../core/network.ts';
-import { courseWeightDecay } from '../data/course.ts';
-import { confusionCounts, drawConfusion, formatConfusion } from '../draw/confusion.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadMatWeights } from '../io/mat-files.ts';
-import { loadModel } from '../io/models.ts';
-import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { savePng } from '../io/png.ts';
-import { numberFlag, parseOptions, UsageError, type Command } from './command.ts';
+import {
+  BpnetError, confusionCounts, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
+  formatConfusion, loadDataset, loadMatWeights, loadModel, type Network, predict, predictedClass, savePng,
+} from '../node.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
+import { DATA_FORMATS_HELP, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
 import { targetModeFlag } from './train.ts';
 import { checkShapes } from './model-options.ts';
@@ -24,7 +16,7 @@ export const evalCommand: Command = {
   --model FILE          the model
   --weights FILE        or MATLAB weights Theta1, Theta2, … (bias column first, sigmoid everywhere),
                         as in the classic course exercise
-  --data D              dataset: .json, .csv, .mat (X, y), MNIST IDX, mnist-sample[:train|:test]
+  --data D              dataset: ${DATA_FORMATS_HELP}
   --labels FILE         IDX: the labels file for an images file
   --target NAME[,NAME]  CSV: target column(s) (default: the last column)
   --classes, --no-classes  CSV: read the target column as class labels / as numbers (see train)
@@ -49,15 +41,17 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     if (!values.data) throw new UsageError('--data is required');
     // The course's figures are float64 ones: its 25×401 + 10×26 weights are just over the float64
     // threshold of dtype auto, so --weights computes in float64 unless --dtype says otherwise.
-    const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!),
-      { dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
+    const kernel = kernelFlagsFrom({ dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
+    const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
+    const decay = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative');
+    // Every flag is checked above; files are read from here on.
+    const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!), kernel);
     const data = await loadDataset(values.data, {
       target: values.target?.split(','), labels: values.labels, defaultSplit: 'test', targetMode,
       onNote: (note) => process.stderr.write(`note: ${note}\n`),
     });
     checkShapes(net, data, values.model ?? values.weights!, values.data);
-    const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
-    const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0;
+    const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : decay ?? 0;
     const result = evaluate(net, data, { weightDecay });
     process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatEvaluation(result));
     if (values.confusion) {

@@ -1,11 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { explain, sampleAt, MAX_EXPLAIN_STEPS } from '../explain/explain.ts';
-import type { ExampleName } from '../explain/trace.ts';
-import { langFromLocale, LANGS } from '../explain/i18n.ts';
-import { render, EXPLAIN_FORMATS } from '../explain/render.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadModel } from '../io/models.ts';
+import {
+  checkDataFits, type ExampleName, explain, EXPLAIN_FORMATS, langFromLocale, EXPLAIN_LANGS as LANGS, loadDataset, loadModel,
+  MAX_EXPLAIN_STEPS, renderExplanation as render, sampleAt, UPDATE_ORDERS, writeAtomic,
+} from '../node.ts';
 import { choiceFlag, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 
 const EXAMPLES: readonly ExampleName[] = ['classic', 'linear'];
@@ -50,24 +47,25 @@ Examples:
     if (!example && !(values.model && values.data)) throw new UsageError('--example NAME, or --model FILE and --data FILE, is required');
     const modelPath = example ? examplePath(example, 'model.json') : values.model!;
     const dataPath = example ? examplePath(example, 'data.json') : values.data!;
-    const net = loadModel(modelPath);
-    const data = await loadDataset(dataPath, { target: values.target?.split(','), defaultSplit: 'train' });
-    if (data.inputSize !== net.inputSize) throw new UsageError(`${dataPath}: has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`);
-    if (data.outputSize !== net.outputSize) throw new UsageError(`${dataPath}: has ${data.outputSize} targets per sample but the model has ${net.outputSize} outputs`);
     const index = numberFlag(values.sample, '--sample', 'integer') ?? 0;
-    if (index < 0 || index >= data.size) throw new UsageError(`--sample: expected a row from 0 to ${data.size - 1}, got ${index}`);
     const steps = numberFlag(values.steps, '--steps', 'positive-integer') ?? 1;
     if (steps > MAX_EXPLAIN_STEPS) throw new UsageError(`--steps: at most ${MAX_EXPLAIN_STEPS} steps are explained, got ${steps}`);
-    const trace = explain(net, sampleAt(data, index), {
+    const options = {
       learningRate: numberFlag(values.lr, '--lr', 'positive'),
       steps,
-      updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
+      updateOrder: choiceFlag(values['update-order'], '--update-order', UPDATE_ORDERS),
       form: choiceFlag(values.form, '--form', ['auto', 'scalar', 'matrix'] as const),
       ...(example ? { example } : {}),
-    });
+    };
     const lang = choiceFlag(values.lang, '--lang', LANGS)
       ?? langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
     const format = choiceFlag(values.format, '--format', EXPLAIN_FORMATS) ?? 'text';
+    // Every flag is checked above; files are read from here on.
+    const net = loadModel(modelPath);
+    const data = await loadDataset(dataPath, { target: values.target?.split(','), defaultSplit: 'train' });
+    checkDataFits(net, data, { data: dataPath });
+    if (index < 0 || index >= data.size) throw new UsageError(`--sample: expected a row from 0 to ${data.size - 1}, got ${index}`);
+    const trace = explain(net, sampleAt(data, index), options);
     const text = render(trace, format, { lang, formulas: !values['no-formulas'] });
     if (values.out) writeAtomic(values.out, text);
     else process.stdout.write(text);

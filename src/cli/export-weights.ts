@@ -1,5 +1,4 @@
-import { saveMatWeights } from '../io/mat-files.ts';
-import { loadModel } from '../io/models.ts';
+import { loadModel, saveMatWeights } from '../node.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const exportWeightsCommand: Command = {

@@ -1,6 +1,4 @@
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../formats/index.ts';
-import { saveExport } from '../io/exports.ts';
-import { loadModel } from '../io/models.ts';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, loadModel, saveExport } from '../node.ts';
 import { choiceFlag, parseOptions, requireFlag, type Command } from './command.ts';
 
 export const exportCommand: Command = {

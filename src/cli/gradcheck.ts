@@ -1,7 +1,4 @@
-import { gradientCheck } from '../core/gradcheck.ts';
-import { getKernel } from '../core/kernels/registry.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
+import { getKernel, gradientCheck, loadDataset, loadModel } from '../node.ts';
 import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 
 export const gradcheckCommand: Command = {

@@ -2,9 +2,7 @@
  * Shared by the commands that draw digits: how the pixels of a dataset form an image, and the class
  * names of a model's outputs.
  */
-import type { Dataset, ImageShape } from '../core/dataset.ts';
-import { BpnetError } from '../core/errors.ts';
-import type { Network } from '../core/network.ts';
+import { BpnetError, type Dataset, type ImageShape, type Network } from '../node.ts';
 import { choiceFlag } from './command.ts';
 
 /**

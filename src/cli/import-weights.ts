@@ -1,6 +1,4 @@
-import { networkToJSON } from '../core/model-json.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadMatWeights } from '../io/mat-files.ts';
+import { loadMatWeights, networkToJSON, writeAtomic } from '../node.ts';
 import { parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 
 export const importWeightsCommand: Command = {

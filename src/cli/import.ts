@@ -1,6 +1,4 @@
-import { IMPORT_FORMAT_NAMES } from '../formats/index.ts';
-import { loadExport } from '../io/exports.ts';
-import { saveModel } from '../io/models.ts';
+import { IMPORT_FORMAT_NAMES, loadExport, saveModel } from '../node.ts';
 import { choiceFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 
 export const importCommand: Command = {

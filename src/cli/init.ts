@@ -1,5 +1,4 @@
-import { writeAtomic } from '../io/files.ts';
-import { networkToJSON } from '../core/model-json.ts';
+import { HIDDEN_ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, networkToJSON, writeAtomic } from '../node.ts';
 import { requireFlag, parseOptions, type Command } from './command.ts';
 import { modelFlags, modelFromFlags } from './model-options.ts';
 
@@ -10,11 +9,12 @@ export const initCommand: Command = {
 
 Model (built from --layers; the file is written in float64):
   --layers 2-2-2          the network: input size, then units per layer
-  --activation NAME       hidden layers: sigmoid, tanh, relu, leaky-relu, linear (default relu)
+  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')}
+                          (default relu)
   --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
                           binary-cross-entropy, else --activation or linear)
-  --loss NAME             mse, binary-cross-entropy, cross-entropy (default mse)
-  --init NAME             auto, uniform, normal, xavier, he (default auto: he for relu, xavier otherwise)
+  --loss NAME             ${LOSS_NAMES.join(', ')} (default mse)
+  --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
   --seed S                seed of the initialisation (default 1)
   --out FILE              where to write the model (atomically)
 

@@ -5,7 +5,7 @@
  * (Ctrl-C: during training the model is saved), 143 / 129 terminated by SIGTERM / SIGHUP.
  */
 import { readFileSync } from 'node:fs';
-import { BpnetError } from '../core/errors.ts';
+import { BpnetError } from '../node.ts';
 import { UsageError } from './command.ts';
 import { commands } from './commands.ts';
 

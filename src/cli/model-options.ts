@@ -2,18 +2,14 @@
  * Flags shared by commands that build or load a model: where the model comes from (--model file or
  * --layers spec) and what it computes with (--dtype, --backend).
  */
-import { ACTIVATION_NAMES } from '../core/activations.ts';
 import { totalmem } from 'node:os';
-import { BpnetError } from '../core/errors.ts';
-import { checkMemory, parseByteSize } from '../core/memory.ts';
-import type { Dataset } from '../core/dataset.ts';
-import { INIT_NAMES } from '../core/init.ts';
-import { LOSS_NAMES } from '../core/losses.ts';
-import { networkToJSON } from '../core/model-json.ts';
-import { Network, networkFromJSON, selectKernel } from '../core/kernels/node-kernels.ts';
-import { buildSpec, defaultLossFor, parseLayerSizes } from '../core/spec.ts';
-import { readJson } from '../io/files.ts';
-import { choiceFlag, numberFlag, UsageError, type Options } from './command.ts';
+import {
+  type ActivationName, buildSpec, checkDataFits, checkMemory, type Dataset, defaultLossFor, DTYPES, HIDDEN_ACTIVATION_NAMES,
+  INIT_NAMES, type InitName, LOSS_NAMES, type LossName, MODEL_SCHEMA, Network, networkFromJSON, networkToJSON,
+  parseByteSize, parseLayerSizes, readJson, selectKernel, show,
+} from '../node.ts';
+import { choiceFlag, UsageError, type Options } from './command.ts';
+import { optionsFromFlags, type FlagNames } from './flags.ts';
 
 export const modelFlags = {
   model: { type: 'string' },
@@ -30,7 +26,8 @@ export const modelFlags = {
 export const modelFlagsHelp = `Model:
   --model FILE            start from this model file
   --layers 784-128-10     or build a new model: input size, then units per layer
-  --activation NAME       hidden layers: ${ACTIVATION_NAMES.filter((a) => a !== 'softmax').join(', ')} (default relu)
+  --activation NAME       hidden layers: ${HIDDEN_ACTIVATION_NAMES.join(', ')}
+                          (default relu)
   --output-activation NAME  output layer (default: softmax for cross-entropy, sigmoid for
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default: from the data)
@@ -42,43 +39,86 @@ export const modelFlagsHelp = `Model:
 
 type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
 
-/** Loads --model or builds --layers, computing with the kernel the precision rule selects. */
-export function modelFromFlags(values: ModelFlagValues, data?: Dataset, maxMemory = memoryFromFlag(undefined)): Network {
+/** The MODEL_SCHEMA keys the model flags fill. */
+const MODEL_FLAG_NAMES: FlagNames<keyof typeof MODEL_SCHEMA> = {
+  activation: 'activation', outputActivation: 'output-activation', loss: 'loss', init: 'init', seed: 'seed', dtype: 'dtype',
+};
+
+/** What the model flags ask for, every flag checked; nothing is read yet. */
+export interface ModelChoice {
+  /** --model FILE, or the sizes of --layers. */
+  file?: string;
+  sizes?: number[];
+  options: {
+    activation?: ActivationName; outputActivation?: ActivationName; loss?: LossName; init?: InitName; seed?: number;
+    dtype?: (typeof DTYPES)[number];
+  };
+  backend?: string;
+  /** The memory limit (--max-memory) a new model's weights are checked against. */
+  maxMemory?: number;
+}
+
+/** Checks every model flag (names, numbers, sizes) without reading a file, so that a typo fails before any I/O. */
+export function modelChoiceFromFlags(values: ModelFlagValues, maxMemory = memoryFromFlag(undefined)): ModelChoice {
   if (values.model && values.layers) throw new UsageError('give either --model or --layers, not both');
-  let net: Network;
-  if (values.model) {
-    net = networkFromJSON(readJson(values.model), values.model);
-  } else if (values.layers) {
-    const sizes = parseLayerSizes(values.layers);
-    // Weights are created in float64 (8 bytes each), then converted for the kernel.
+  if (!values.model && !values.layers) throw new UsageError('--model FILE or --layers SIZES is required');
+  const sizes = values.layers === undefined ? undefined : parseLayerSizes(values.layers, '--layers');
+  if (sizes) {
+    // Weights are created in float64 (8 bytes each), then converted for the kernel: checked here,
+    // with the other flags, before any file is read or anything allocated.
     const parameters = sizes.slice(1).reduce((n, units, i) => n + units * (sizes[i]! + 1), 0);
     checkMemory(8 * parameters, 'the weights', `--layers ${values.layers}`, maxMemory);
-    const spec = buildSpec(sizes, {
-      activation: choiceFlag(values.activation, '--activation', ACTIVATION_NAMES),
-      outputActivation: choiceFlag(values['output-activation'], '--output-activation', ACTIVATION_NAMES),
-      loss: choiceFlag(values.loss, '--loss', LOSS_NAMES) ?? (data ? defaultLossFor(data) : 'mse'),
-    });
-    net = Network.create(spec, {
-      seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
-      init: choiceFlag(values.init, '--init', INIT_NAMES),
-      maxMemory,
-    });
-  } else {
-    throw new UsageError('--model FILE or --layers SIZES is required');
   }
-  return withKernel(net, { dtype: values.dtype, backend: values.backend });
+  return {
+    file: values.model, sizes,
+    options: optionsFromFlags(MODEL_SCHEMA, MODEL_FLAG_NAMES, values),
+    backend: values.backend, maxMemory,
+  };
+}
+
+/** Loads --model or builds --layers, computing with the kernel the precision rule selects. */
+export function modelFromFlags(values: ModelFlagValues, data?: Dataset): Network {
+  return modelFromChoice(modelChoiceFromFlags(values), data);
+}
+
+/** The model a checked choice describes; `data` picks the default loss of a new one. */
+export function modelFromChoice(choice: ModelChoice, data?: Dataset): Network {
+  const o = choice.options;
+  let net: Network;
+  if (choice.file) {
+    net = networkFromJSON(readJson(choice.file), choice.file);
+  } else {
+    const spec = buildSpec(choice.sizes!, {
+      activation: o.activation, outputActivation: o.outputActivation, loss: o.loss ?? (data ? defaultLossFor(data) : 'mse'),
+    });
+    net = Network.create(spec, { seed: o.seed ?? 1, init: o.init, maxMemory: choice.maxMemory });
+  }
+  return withKernel(net, { dtype: o.dtype, backend: choice.backend });
 }
 
 export const kernelFlags = { dtype: { type: 'string' }, backend: { type: 'string' } } as const satisfies Options;
 export const kernelFlagsHelp = `  --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
   --backend NAME        kernel backend (default auto)`;
 
+/** --dtype and --backend, checked (no file is read). */
+export interface KernelFlags {
+  dtype?: (typeof DTYPES)[number];
+  backend?: string;
+}
+
+export function kernelFlagsFrom(values: { dtype?: string; backend?: string }): KernelFlags {
+  return { dtype: choiceFlag(values.dtype, '--dtype', DTYPES), backend: values.backend };
+}
+
 /** The network computing with the kernel that --dtype / --backend (and the precision rule) select. */
-export function withKernel(net: Network, values: { dtype?: string; backend?: string }): Network {
-  const dtype = choiceFlag(values.dtype, '--dtype', ['auto', 'float32', 'float64'] as const);
-  const kernel = selectKernel({ dtype, backend: values.backend, parameterCount: net.parameterCount });
+export function withKernel(net: Network, { dtype, backend }: KernelFlags): Network {
+  const kernel = selectKernel({ dtype, backend, parameterCount: net.parameterCount });
   return kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype ? net : net.clone(kernel);
 }
+
+/** The --max-memory line of the commands' help. */
+export const MAX_MEMORY_HELP = `  --max-memory SIZE       refuse a model, data or run needing more memory than this, e.g. 8GB
+                          (default: half the machine's memory)`;
 
 /**
  * --max-memory SIZE in bytes ("8GB", "512MB", "1.5GiB"); the default is half the machine's
@@ -87,7 +127,7 @@ export function withKernel(net: Network, values: { dtype?: string; backend?: str
 export function memoryFromFlag(value: string | undefined): number {
   if (value === undefined) return Math.floor(totalmem() / 2);
   const bytes = parseByteSize(value);
-  if (bytes === undefined) throw new UsageError(`--max-memory: expected a size such as 8GB, 512MB or 1.5GiB, got "${value}"`);
+  if (bytes === undefined) throw new UsageError(`--max-memory: expected a size such as 8GB, 512MB or 1.5GiB, got ${show(value)}`);
   return bytes;
 }
 
@@ -96,15 +136,5 @@ export { networkToJSON };
 
 /** Data and model must fit each other; the message names both files. */
 export function checkShapes(net: Network, data: Dataset, modelSource: string, dataSource: string): void {
-  if (data.inputSize !== net.inputSize) {
-    throw new BpnetError(`has ${data.inputSize} inputs per sample but the model ${modelSource} expects ${net.inputSize}`, dataSource);
-  }
-  if (data.outputSize !== net.outputSize) {
-    throw new BpnetError(`has ${data.outputSize} targets per sample but the model ${modelSource} has ${net.outputSize} outputs`, dataSource);
-  }
-  // Same sizes but another order of classes (course weights: 1…9, 0) would give silently wrong results.
-  const modelLabels = net.classLabels;
-  if (Array.isArray(modelLabels) && data.labels && modelLabels.length === data.labels.length && modelLabels.join() !== data.labels.join()) {
-    throw new BpnetError(`its classes are ${data.labels.join(',')} but the outputs of ${modelSource} mean ${modelLabels.join(',')} (classLabels)`, dataSource);
-  }
+  checkDataFits(net, data, { model: modelSource, data: dataSource });
 }

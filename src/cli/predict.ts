@@ -1,15 +1,8 @@
-import { predict } from '../core/predict.ts';
-import { writeAtomic } from '../io/files.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
-import { readJson, readText } from '../io/files.ts';
-import { parseCSV } from '../data/csv.ts';
-import { csvCell, readCsvRecords } from '../data/csv-records.ts';
-import { predictedClass } from '../core/dataset.ts';
-import type { Network } from '../core/network.ts';
-import { createDataset, type Dataset } from '../core/dataset.ts';
-import { kernelFlags, kernelFlagsHelp, withKernel } from './model-options.ts';
-import { BpnetError } from '../core/errors.ts';
+import {
+  BpnetError, checkInputsFit, createDataset, csvCell, type Dataset, loadDataset, loadModel, type Network, parseCSV, predict,
+  predictedClass, readCsvRecords, readJson, readText, writeAtomic,
+} from '../node.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const predictCommand: Command = {
@@ -32,13 +25,12 @@ ${kernelFlagsHelp}`,
       ...kernelFlags, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
       json: { type: 'boolean' }, out: { type: 'string' },
     });
-    const net = withKernel(loadModel(requireFlag(values.model, '--model')), values);
+    const kernel = kernelFlagsFrom(values);
     const dataPath = requireFlag(values.data, '--data');
+    const net = withKernel(loadModel(requireFlag(values.model, '--model')), kernel);
     const data = unlabelled(dataPath, net.inputSize, values.target)
       ?? await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
-    if (data.inputSize !== net.inputSize) {
-      throw new BpnetError(`has ${data.inputSize} inputs per sample but the model expects ${net.inputSize}`, values.data);
-    }
+    checkInputsFit(data.inputSize, net, { data: values.data });
     const outputs = predict(net, data.inputs, data.size);
     const text = values.json ? JSON.stringify(outputs) + '\n' : outputsCsv(net, outputs);
     if (values.out) writeAtomic(values.out, text);

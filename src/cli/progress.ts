@@ -2,7 +2,7 @@
  * What `bpnet train` prints while it trains: a progress bar redrawn in place on a terminal, one line
  * per epoch otherwise (logs, pipes, CI), one JSON object per epoch with --json.
  */
-import type { BatchStats, EpochStats } from '../core/train.ts';
+import { type BatchStats, type EpochStats } from '../node.ts';
 
 export interface Reporter {
   batch(stats: BatchStats): void;

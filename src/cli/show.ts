@@ -1,13 +1,6 @@
-import { predictedClass } from '../core/dataset.ts';
-import { BpnetError } from '../core/errors.ts';
-import { predict } from '../core/predict.ts';
-import { Rng } from '../core/rng.ts';
-import { drawDigitGrid } from '../draw/digit-grid.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { loadModel } from '../io/models.ts';
+import { BpnetError, drawDigitGrid, loadDataset, loadModel, predict, predictedClass, Rng, savePng } from '../node.ts';
 import { checkShapes } from './model-options.ts';
-import { savePng } from '../io/png.ts';
-import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
+import { choiceFlag, DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { classNames, imageLayout } from './images.ts';
 
 export const showCommand: Command = {
@@ -15,7 +8,7 @@ export const showCommand: Command = {
   summary: 'draw a grid of digit images as PNG (with --model: predictions, wrong ones in red)',
   help: `Usage: bpnet show --data D --out grid.png [--count 100] [--model M.json] [--seed S]
 
-  --data D           images: mnist-sample[:train|:test], IDX, digit CSV, .mat (X, y), …
+  --data D           images: ${DATA_FORMATS_HELP}
   --labels FILE      IDX: the labels file for an images file
   --count N          how many random samples to draw (default 100, a 10×10 grid)
   --seed S           which random samples (default 1)
@@ -31,11 +24,14 @@ Example: bpnet show --data mnist-sample:test --model m.json --out grid.png`,
     });
     const out = requireFlag(values.out, '--out');
     const spec = requireFlag(values.data, '--data');
+    const countFlag = numberFlag(values.count, '--count', 'positive-integer') ?? 100;
+    choiceFlag(values.order, '--order', ['row', 'column'] as const);
+    const seed = numberFlag(values.seed, '--seed', 'integer') ?? 1;
     const data = await loadDataset(spec, { labels: values.labels, defaultSplit: 'test' });
     const layout = imageLayout(data, spec, values.order);
-    const count = Math.min(numberFlag(values.count, '--count', 'positive-integer') ?? 100, data.size);
+    const count = Math.min(countFlag, data.size);
     const order = Uint32Array.from({ length: data.size }, (_, i) => i);
-    new Rng(numberFlag(values.seed, '--seed', 'integer') ?? 1).shuffle(order);
+    new Rng(seed).shuffle(order);
     const indices = Array.from(order.subarray(0, count));
     let predictions: { text: string; correct: boolean }[] | undefined;
     let wrong = 0;

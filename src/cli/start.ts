@@ -1,18 +1,8 @@
 import { join } from 'node:path';
-import { predictedClass } from '../core/dataset.ts';
-import { evaluate } from '../core/evaluate.ts';
-import { predict } from '../core/predict.ts';
-import { selectKernel } from '../core/kernels/registry.ts';
-import { Network } from '../core/network.ts';
-import { Rng } from '../core/rng.ts';
-import { buildSpec } from '../core/spec.ts';
-import { train, type TrainOptions } from '../core/train.ts';
-import { shiftAugmentation } from '../data/augment.ts';
-import { drawDigitGrid } from '../draw/digit-grid.ts';
-import { drawTrainingCurves } from '../draw/training-curves.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { saveModel } from '../io/models.ts';
-import { savePng } from '../io/png.ts';
+import {
+  buildSpec, drawDigitGrid, drawTrainingCurves, evaluate, loadDataset, Network, predict, predictedClass, Rng,
+  saveModel, savePng, selectKernel, shiftAugmentation, train, type TrainOptions,
+} from '../node.ts';
 import { numberFlag, parseOptions, type Command } from './command.ts';
 import { createReporter } from './progress.ts';
 

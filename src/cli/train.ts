@@ -1,17 +1,10 @@
-import type { Dataset } from '../core/dataset.ts';
-import { NORMALIZE_NAMES } from '../core/input-transform.ts';
-import { OPTIMIZER_NAMES } from '../core/optimizers.ts';
-import { checkTrainerState, DivergenceError, train, type LrSchedule, type TrainerState, type TrainOptions } from '../core/train.ts';
-import { BpnetError, show } from '../core/errors.ts';
-import type { Network } from '../core/network.ts';
-import { shiftAugmentation } from '../data/augment.ts';
-import { drawTrainingCurves } from '../draw/training-curves.ts';
-import { loadDataset } from '../io/datasets.ts';
-import { saveModel } from '../io/models.ts';
-import { checkWritable } from '../io/files.ts';
-import { savePng } from '../io/png.ts';
-import { choiceFlag, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
-import { checkShapes, memoryFromFlag, modelFlags, modelFlagsHelp, modelFromFlags } from './model-options.ts';
+import {
+  BpnetError, checkTrainerState, checkWritable, type Dataset, DivergenceError, drawTrainingCurves, loadDataset, type LrSchedule,
+  type Network, OPTIMIZER_NAMES, saveModel, savePng, shiftAugmentation, show, train, TRAIN_SCHEMA, type TrainerState, type TrainOptions,
+} from '../node.ts';
+import { DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
+import { flagOptions, optionsFromFlags, type FlagNames } from './flags.ts';
+import { checkShapes, MAX_MEMORY_HELP, memoryFromFlag, modelChoiceFromFlags, modelFlags, modelFlagsHelp, modelFromChoice } from './model-options.ts';
 import { createReporter } from './progress.ts';
 
 /**
@@ -23,6 +16,13 @@ import { createReporter } from './progress.ts';
  */
 export const IMAGE_DEFAULTS = { optimizer: 'adam', epochs: 15, maxShift: 1 } as const;
 
+/** The flag of each training option the command exposes (the rules are the library's TRAIN_SCHEMA). */
+const TRAIN_FLAG_NAMES: FlagNames<keyof typeof TRAIN_SCHEMA> = {
+  optimizer: 'optimizer', learningRate: 'lr', momentum: 'momentum', batchSize: 'batch-size', epochs: 'epochs',
+  weightDecay: 'weight-decay', validationSplit: 'validation-split', targetLoss: 'target-loss', patience: 'patience',
+  updateOrder: 'update-order', normalize: 'normalize',
+};
+
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train a model by backpropagation and gradient descent',
@@ -31,9 +31,8 @@ export const trainCommand: Command = {
 ${modelFlagsHelp}
 
 Data:
-  --data D                training data: .json {"inputs","targets"}, .csv (generic, or Kaggle-style
-                          label,pixel0,…), MNIST IDX (…-idx3-ubyte[.gz]), .mat (X, y), or the
-                          embedded digits mnist-sample (= mnist-sample:train here)
+  --data D                training data: ${DATA_FORMATS_HELP}
+                          (mnist-sample = mnist-sample:train here)
   --labels FILE           IDX: the labels file (default: …-labels-idx1-ubyte next to the images)
   --target NAME[,NAME]    CSV: target column(s), or one class-label column (one-hot encoded)
   --classes               CSV: read the target column as class labels even when it holds numbers
@@ -70,8 +69,7 @@ Output:
   --plot FILE             draw the loss and accuracy curves as PNG
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
-  --max-memory SIZE       refuse a model, data or run needing more memory than this, e.g. 8GB
-                          (default: half the machine's memory)
+${MAX_MEMORY_HELP}
   --quiet                 print nothing but errors
                           (default: a progress bar on a terminal, one line per epoch otherwise)
 
@@ -79,85 +77,72 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
            --lr 0.5 --batch-size 1 --epochs 10000 --no-shuffle --out trained.json`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      ...modelFlags,
+      ...modelFlags, ...flagOptions(TRAIN_SCHEMA, TRAIN_FLAG_NAMES),
       data: { type: 'string' }, target: { type: 'string' }, out: { type: 'string' },
-      optimizer: { type: 'string' }, lr: { type: 'string' }, momentum: { type: 'string' },
-      'batch-size': { type: 'string' }, epochs: { type: 'string' }, 'weight-decay': { type: 'string' },
-      'no-shuffle': { type: 'boolean' }, 'validation-split': { type: 'string' }, 'target-loss': { type: 'string' },
-      patience: { type: 'string' }, 'lr-decay': { type: 'string' }, 'update-order': { type: 'string' },
+      'no-shuffle': { type: 'boolean' }, 'lr-decay': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
       labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' }, 'max-memory': { type: 'string' },
       classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' }, normalize: { type: 'string' },
     });
+    // Every flag is checked here, before any file is read: a typo fails fast.
     const out = requireFlag(values.out, '--out');
     const dataPath = requireFlag(values.data, '--data');
+    const flags = optionsFromFlags<keyof typeof TRAIN_SCHEMA, TrainOptions>(TRAIN_SCHEMA, TRAIN_FLAG_NAMES, values);
+    const maxMemory = memoryFromFlag(values['max-memory']);
+    const model = modelChoiceFromFlags(values, maxMemory);
+    const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
+    const augment = parseAugment(values.augment);
+    const schedule = parseSchedule(values['lr-decay']);
+    const targetMode = targetModeFlag(values);
     checkWritable(out);
     if (values.plot) checkWritable(values.plot);
-    const maxMemory = memoryFromFlag(values['max-memory']);
-    const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const controller = new AbortController();
     const resumable = checkpointEvery !== undefined;
-    const epochsFlag = numberFlag(values.epochs, '--epochs', 'integer');
-    const augment = parseAugment(values.augment);
     let reporter = createReporter('quiet', 0);
     const options: TrainOptions = {
-      optimizer: choiceFlag(values.optimizer, '--optimizer', OPTIMIZER_NAMES),
-      learningRate: numberFlag(values.lr, '--lr', 'positive'),
-      momentum: numberFlag(values.momentum, '--momentum', 'fraction'),
-      batchSize: numberFlag(values['batch-size'], '--batch-size', 'positive-integer'),
-      epochs: epochsFlag ?? 10,
-      weightDecay: numberFlag(values['weight-decay'], '--weight-decay', 'non-negative'),
-      seed: numberFlag(values.seed, '--seed', 'integer') ?? 1,
+      ...flags,
+      epochs: flags.epochs ?? 10,
+      seed: model.options.seed ?? 1,
       shuffle: !values['no-shuffle'],
-      validationSplit: numberFlag(values['validation-split'], '--validation-split', 'fraction'),
-      targetLoss: numberFlag(values['target-loss'], '--target-loss', 'non-negative'),
-      patience: numberFlag(values.patience, '--patience', 'positive-integer'),
-      schedule: parseSchedule(values['lr-decay']),
-      updateOrder: choiceFlag(values['update-order'], '--update-order', ['simultaneous', 'sequential'] as const),
-      normalize: choiceFlag(values.normalize, '--normalize', NORMALIZE_NAMES),
+      schedule,
       maxMemory,
       signal: controller.signal,
       onBatch: (stats) => reporter.batch(stats),
       onEpoch(stats, trainer) {
         reporter.epoch(stats);
         if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) {
-          save(net, out, trainer.getState(), resumable, savedSeed);
+          save(net, out, trainer.getState(), resumable ? options.seed : undefined);
           lastSaved = trainer.epoch;
         }
       },
     };
-    // Every flag is checked above, before any file is read: a typo fails fast.
     const data = await loadDataset(dataPath, {
-      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode: targetModeFlag(values), maxMemory,
+      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode, maxMemory,
       onNote: values.quiet ? undefined : (note) => process.stderr.write(`note: ${note}\n`),
     });
-    applyImageDefaults(options, data, { epochs: epochsFlag, optimizer: values.optimizer, augment });
+    applyImageDefaults(options, data, { epochs: flags.epochs, optimizer: flags.optimizer, augment });
     reporter = createReporter(values.quiet ? 'quiet' : values.json ? 'json' : 'auto', options.epochs!);
-    const net = modelFromFlags(values, data, maxMemory);
+    const net = modelFromChoice(model, data);
     checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
     // The model keeps the names of its classes: predict prints them, predictClass returns them.
     if (data.classLabels && data.classLabels.length === net.outputSize) net.classLabels = [...data.classLabels];
-    options.resume = savedState(net, values);
-    if (options.resume && values.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
-    const savedSeed = options.seed;
+    options.resume = savedState(net, { seed: model.options.seed, optimizer: flags.optimizer, model: values.model });
+    if (options.resume && flags.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
     // Epochs completed by the model in --out, once this run has written it (checkpoints).
     let lastSaved: number | undefined;
+    // Ctrl-C, SIGTERM and SIGHUP stop after the current batch and still save (main.ts stands back).
     const onSignal = () => controller.abort();
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     for (const s of signals) process.on(s, onSignal);
     try {
-      let result;
-      try {
-        result = await train(net, data, options);
-      } catch (e) {
+      const result = await train(net, data, options).catch((e: unknown) => {
         if (!(e instanceof DivergenceError)) throw e;
         reporter.end();
-        const kept = lastSaved !== undefined ? `${out} still holds the model of epoch ${lastSaved} (the last checkpoint)`
-          : `${out} was not written`;
+        const kept = lastSaved !== undefined ? `${out} still holds the model of epoch ${lastSaved} (the last checkpoint)` : `${out} was not written`;
         throw new BpnetError(`${e.message.replace(/ \(try .*\)$/, '')}; ${kept} (try a smaller learning rate or weight decay)`);
-      }
+      });
       reporter.end();
-      save(net, out, result.state, resumable, savedSeed);
+      save(net, out, result.state, resumable ? options.seed : undefined);
       if (values.plot) savePng(values.plot, drawTrainingCurves(result.history));
       if (!values.quiet && !values.json) {
         const why = result.stopReason === 'cancelled' ? 'interrupted, ' : result.stopReason === 'epochs' ? '' : `${result.stopReason}, `;
@@ -175,7 +160,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
  * --model continues that run exactly (same shuffling and optimizer memory), unless --seed or
  * --optimizer ask for something else.
  */
-function savedState(net: Network, values: { seed?: string; optimizer?: string; model?: string }): TrainerState | undefined {
+function savedState(net: Network, values: { seed?: number; optimizer?: string; model?: string }): TrainerState | undefined {
   const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
   if (typeof t !== 'object' || t === null || t.state === undefined) return undefined;
   // Checked whole here (the sample count once the data is split, in Trainer.setState).
@@ -183,7 +168,7 @@ function savedState(net: Network, values: { seed?: string; optimizer?: string; m
   if (t.seed !== undefined && !Number.isSafeInteger(t.seed)) throw new BpnetError(`expected an integer, got ${show(t.seed)}`, `${values.model}: training.seed`);
   const conflict = values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name
     ? `--optimizer ${values.optimizer} (the saved run used ${t.state.optimizer.name})`
-    : values.seed !== undefined && Number(values.seed) !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
+    : values.seed !== undefined && values.seed !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
   if (conflict) {
     process.stderr.write(`note: ${conflict}: starting a new run from the saved weights, not resuming the saved one\n`);
     return undefined;
@@ -191,9 +176,12 @@ function savedState(net: Network, values: { seed?: string; optimizer?: string; m
   return t.state;
 }
 
-/** Saves the model; with `resumable` (--checkpoint-every) also the run's state, which can be large. */
-function save(net: Network, path: string, state: TrainerState, resumable: boolean, savedSeed: number | undefined): void {
-  net.extra.training = { epochs: state.epoch, ...(resumable ? { seed: savedSeed, state } : {}) };
+/**
+ * Saves the model; for a resumable run (--checkpoint-every: `seed` given) also the run's seed and
+ * state, which can be large.
+ */
+function save(net: Network, path: string, state: TrainerState, seed: number | undefined): void {
+  net.extra.training = { epochs: state.epoch, ...(seed !== undefined ? { seed, state } : {}) };
   saveModel(path, net);
 }
 
@@ -203,7 +191,7 @@ function parseSchedule(spec: string | undefined): LrSchedule | undefined {
   const every = Number(a), factor = Number(kind === 'step' ? b : a);
   if (kind === 'step' && Number.isInteger(every) && every > 0 && factor > 0) return { type: 'step', every, factor };
   if (kind === 'exp' && factor > 0 && a !== undefined) return { type: 'exponential', factor };
-  throw new UsageError(`--lr-decay: expected step:EVERY:FACTOR or exp:FACTOR, got "${spec}"`);
+  throw new UsageError(`--lr-decay: expected step:EVERY:FACTOR or exp:FACTOR, got ${show(spec)}`);
 }
 
 /** --augment none|shift[:N] → the largest shift in pixels (0 = none), or undefined for the default. */
@@ -211,7 +199,7 @@ function parseAugment(spec: string | undefined): number | undefined {
   if (spec === undefined) return undefined;
   if (spec === 'none') return 0;
   const m = /^shift(?::(\d+))?$/.exec(spec);
-  if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
+  if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got ${show(spec)}`);
   return m[1] === undefined ? 1 : Number(m[1]);
 }
 

@@ -7,32 +7,9 @@
  */
 import { BpnetError, show } from './errors.ts';
 import type { Network } from './network.ts';
-import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerState } from './optimizers.ts';
+import { getOptimizerRule } from './optimizers.ts';
+import type { TrainerState } from './train-options.ts';
 import { checkInteger, checkObjectArg } from './validate.ts';
-
-/** Everything besides the weights that a resumed run needs to continue bit-identically. */
-export interface TrainerState {
-  /** Epochs completed. */
-  epoch: number;
-  /** The shuffling Rng: four 32-bit words and a spare normal deviate (null or NaN when none). */
-  rng: (number | null)[];
-  /** The current sample order (shuffling permutes it in place each epoch). */
-  order: number[];
-  optimizer: OptimizerState;
-  /**
-   * With validation data: the epoch with the lowest validation loss so far. Its `weights` are
-   * present when the model holds the current weights (a checkpoint during the run).
-   */
-  best?: { epoch: number; loss: number; weights?: number[][] };
-  /**
-   * The current parameters (W₀, b₀, W₁, b₁, …), present when the model holds the best epoch's
-   * weights instead (the file saved at the end of a run with validation).
-   */
-  weights?: number[][];
-}
-
-/** Buffers per parameter array that each optimizer keeps. */
-const BUFFERS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, nesterov: 1, adam: 2 };
 
 /**
  * Checks a saved state against the network it will continue (and, when known, the number of
@@ -45,12 +22,10 @@ export function checkTrainerState(value: unknown, net: Network, trainSize: numbe
   checkOrder(s.order, trainSize, `${where}.order`);
   const sizes = net.layers.flatMap((l) => [l.weights.length, l.bias.length]);
   const o = checkObjectArg(s.optimizer, `${where}.optimizer`, 'the optimizer state {name, t, buffers}');
-  if (typeof o.name !== 'string' || !OPTIMIZER_NAMES.includes(o.name as OptimizerName)) {
-    throw new BpnetError(`unknown optimizer ${show(o.name)} (expected one of ${OPTIMIZER_NAMES.join(', ')})`, `${where}.optimizer.name`);
-  }
+  const rule = getOptimizerRule(o.name, `${where}.optimizer.name`);
   checkInteger(o.t, `${where}.optimizer.t`, 0);
   const buffers = checkObjectArg(o.buffers, `${where}.optimizer.buffers`, 'an object of buffers per parameter array');
-  const count = BUFFERS[o.name as OptimizerName];
+  const count = rule.buffers;
   for (const key of Object.keys(buffers)) {
     const at = `${where}.optimizer.buffers.${key}`;
     if (!/^\d+$/.test(key) || Number(key) >= sizes.length) throw new BpnetError(`no parameter array ${show(key)} (the model has ${sizes.length}: 0…${sizes.length - 1})`, at);

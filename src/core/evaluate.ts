@@ -4,10 +4,11 @@
  */
 import { createTrace, forward, type Trace } from './backprop.ts';
 import { checkDataset, isClassification, predictedClass, type Dataset } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { checkDataFits } from './fit.ts';
 import { transformDataset } from './input-transform.ts';
-import { checkChoice, checkOptions, optionalNumber } from './validate.ts';
-import { checkNetwork, type Network } from './network.ts';
+import { checkChoice, checkOptionsArg, optionalNumber } from './validate.ts';
+import { checkNetwork } from './network-checks.ts';
+import type { Network } from './network.ts';
 
 /** Result of `evaluate`: mean loss, objective J (loss plus the weight-decay penalty), accuracy and sample count. */
 export interface Evaluation {
@@ -32,10 +33,10 @@ export interface EvaluateOptions {
 export function evaluate(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
   checkNetwork(net, 'net');
   checkDataset(data, 'data');
-  const o = checkOptions(options, 'options');
+  const o = checkOptionsArg(options, 'options');
   optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
   if (o.regularization !== undefined) checkChoice(['l2', 'l1'], o.regularization, 'regularization', 'penalty');
-  checkFits(net, data);
+  checkDataFits(net, data);
   return evaluateTransformed(net, transformDataset(net.inputTransform, data), options);
 }
 
@@ -73,11 +74,4 @@ export function countCorrect(out: ArrayLike<number>, targets: ArrayLike<number>,
     if (predictedClass(out, i * n, n) === predictedClass(targets, (start + i) * n, n)) correct++;
   }
   return correct;
-}
-
-/** Data and network must have the same numbers of inputs and outputs. */
-export function checkFits(net: Network, data: Dataset, name = 'data'): void {
-  if (data.inputSize !== net.inputSize || data.outputSize !== net.outputSize) {
-    throw new BpnetError(`has ${data.inputSize} inputs and ${data.outputSize} targets per sample, the network ${net.inputSize} inputs and ${net.outputSize} outputs`, name);
-  }
 }

@@ -11,11 +11,13 @@
  * A float32 network is checked through an exact float64 copy.
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
+import { activations } from './activations.ts';
 import { checkDataset, type Dataset } from './dataset.ts';
-import { checkOptions, optionalNumber } from './validate.ts';
+import { checkOptionsArg, optionalNumber } from './validate.ts';
 import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
-import { checkNetwork, type Network } from './network.ts';
+import { checkNetwork } from './network-checks.ts';
+import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
 /** Options of `gradientCheck`: step h, weight decay and the rest below. */
@@ -49,14 +51,14 @@ export interface LayerGradCheck {
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
   checkNetwork(net, 'net');
   checkDataset(data, 'data');
-  const o = checkOptions(options, 'options');
+  const o = checkOptionsArg(options, 'options');
   optionalNumber(o.step, 'step', { min: 0, minExclusive: true });
   optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
   optionalNumber(o.floor, 'floor', { min: 0, minExclusive: true });
-  // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
-  if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
   check(data.inputSize === net.inputSize && data.outputSize === net.outputSize,
     `data has ${data.inputSize} inputs and ${data.outputSize} targets, the model ${net.inputSize} inputs and ${net.outputSize} outputs`, 'data');
+  // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
+  if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
   const h = options.step ?? 1e-3;
   const lambda = options.weightDecay ?? 0;
   const trace = createTrace(net, data.size);
@@ -116,11 +118,11 @@ export function gradientCheck(net: Network, data: Dataset, options: GradCheckOpt
   });
 }
 
-/** A fingerprint of which side of 0 every ReLU / leaky-ReLU input lies on. */
+/** A fingerprint of which side of 0 every input of an activation with a kink (ReLU, leaky ReLU) lies on. */
 function kinkSigns(net: Network, trace: Trace): string {
   let signs = '';
   net.layers.forEach((l, i) => {
-    if (l.activation !== 'relu' && l.activation !== 'leaky-relu') return;
+    if (!activations[l.activation].kink) return;
     for (const z of trace.z[i]!) signs += z > 0 ? '+' : z < 0 ? '-' : '0';
   });
   return signs;

@@ -7,7 +7,7 @@
  * max = min + 1 (minmax), so both formulas hold as written everywhere, with no special case.
  */
 import type { Dataset } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 
 /** The stored normalisation: one number per input in each array. */
 export type InputTransform =
@@ -75,7 +75,7 @@ export function parseInputTransform(v: unknown, inputs: number, field: string): 
     const a = o[key];
     if (!Array.isArray(a) || a.length !== inputs) fail(`.${key}`, `expected ${inputs} numbers (one per input), got ${Array.isArray(a) ? a.length : typeof a}`);
     (a as unknown[]).forEach((x, i) => {
-      if (typeof x !== 'number' || !Number.isFinite(x) || (positive && x <= 0)) fail(`.${key}[${i}]`, `expected a finite number${positive ? ' > 0' : ''}, got ${JSON.stringify(x)}`);
+      if (typeof x !== 'number' || !Number.isFinite(x) || (positive && x <= 0)) fail(`.${key}[${i}]`, `expected a finite number${positive ? ' > 0' : ''}, got ${show(x)}`);
     });
     return a as number[];
   };
@@ -85,5 +85,5 @@ export function parseInputTransform(v: unknown, inputs: number, field: string): 
     max.forEach((m, i) => { if (!(m > min[i]!)) fail(`.max[${i}]`, `expected more than min[${i}] = ${min[i]}, got ${m}`); });
     return { type: 'minmax', min, max };
   }
-  return fail('.type', `expected "zscore" or "minmax", got ${JSON.stringify(o.type)}`);
+  return fail('.type', `expected "zscore" or "minmax", got ${show(o.type)}`);
 }

@@ -11,22 +11,23 @@
  * `selectKernel` (float64 reference up to 10 000 parameters, the fastest float32 kernel above) from
  * `Network.kernels` — the browser's list here, the Node entry point's subclass adds the native one.
  */
-import { activations, type ActivationName } from './activations.ts';
+import { type ActivationName } from './activations.ts';
 import type { Dataset } from './dataset.ts';
-import { BpnetError, check, show } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
-import { initLayer, INIT_NAMES, type InitOptions } from './init.ts';
+import { initLayer, type InitOptions } from './init.ts';
 import type { InputTransform } from './input-transform.ts';
 import { BROWSER_KERNELS, getKernel, selectKernel, type KernelList } from './kernels/registry.ts';
 import type { Kernel } from './kernels/kernel.ts';
-import { isLossName, losses, type LossName } from './losses.ts';
-import { checkMemory } from './memory.ts';
+import type { LossName } from './losses.ts';
 import { networkToJSON, parseModelJSON, type ModelJSON } from './model-json.ts';
 import { flattenInputs, predict, predictClasses } from './predict.ts';
 import { Rng } from './rng.ts';
 import type { DType, Float } from './tensor.ts';
-import { train, type TrainOptions, type TrainResult } from './train.ts';
-import { checkChoice, checkInteger, checkName, checkObjectArg, checkOptions, optionalBoolean, optionalInteger, optionalNumber } from './validate.ts';
+import type { TrainOptions } from './train-options.ts';
+import { train, type TrainResult } from './train-loop.ts';
+import { checkCreateArgs, checkKernel, checkWeightsMemory, kernelOptionsArg, validateArchitecture } from './network-checks.ts';
+import { checkOptionsArg } from './validate.ts';
 
 /** One fully connected layer: z = W·a + b, a = g(z), with W and b in the kernel's typed arrays. */
 export interface DenseLayer {
@@ -117,31 +118,13 @@ export class Network {
    *   { units: 1, activation: 'sigmoid' }], loss: 'binary-cross-entropy' }, { seed: 1 });
    */
   static create(spec: NetworkSpec, options: CreateOptions = {}): Network {
-    const s = checkObjectArg(spec, 'spec', 'a network spec {inputs, layers, loss}');
-    const o = checkOptions(options, 'options');
-    const firstInputs = checkInteger(s.inputs, 'spec.inputs', 1);
-    if (!Array.isArray(s.layers) || s.layers.length === 0) throw new BpnetError(`expected a non-empty array of layers, got ${show(s.layers)}`, 'spec.layers');
-    const loss = checkName(losses, s.loss, 'spec.loss', 'loss');
-    const seed = optionalInteger(o.seed, 'options.seed', Number.MIN_SAFE_INTEGER) ?? 1;
-    if (o.init !== undefined) checkChoice(INIT_NAMES, o.init, 'options.init', 'init rule');
-    optionalNumber(o.epsilon, 'options.epsilon', { min: 0, minExclusive: true });
-    const maxMemory = optionalNumber(o.maxMemory, 'options.maxMemory', { min: 0, minExclusive: true });
-    const specs = (s.layers as unknown[]).map((raw, i) => {
-      const l = checkObjectArg(raw, `spec.layers[${i}]`, 'a layer {units, activation}');
-      return {
-        units: checkInteger(l.units, `spec.layers[${i}].units`, 1),
-        activation: checkName(activations, l.activation, `spec.layers[${i}].activation`, 'activation'),
-        trainBias: optionalBoolean(l.trainBias, `spec.layers[${i}].trainBias`),
-      };
-    });
+    const c = checkCreateArgs(spec, options);
+    const kernel = chooseKernel(options, c.parameters, this ?? Network);
     // Checked before anything is allocated: the sizes may be a typo away from terabytes.
-    let parameters = 0;
-    specs.reduce((inputs, l) => { parameters += l.units * (inputs + 1); return l.units; }, firstInputs);
-    const kernel = o.kernel !== undefined ? checkKernel(o.kernel, 'options.kernel') : chooseKernel(options, parameters, this ?? Network);
-    checkMemory(parameters * bytesPerNumber(kernel), 'the weights', 'spec', maxMemory);
-    const rng = new Rng(seed);
-    let inputs = firstInputs;
-    const layers = specs.map((s) => {
+    checkWeightsMemory(c.parameters, kernel, c.maxMemory);
+    const rng = new Rng(c.seed);
+    let inputs = c.inputs;
+    const layers = c.layers.map((s) => {
       const layer: DenseLayer = {
         inputs, units: s.units, activation: s.activation,
         weights: kernel.alloc(s.units * inputs), bias: kernel.alloc(s.units),
@@ -151,7 +134,7 @@ export class Network {
       inputs = s.units;
       return layer;
     });
-    return new (this ?? Network)(layers, loss, kernel);
+    return new (this ?? Network)(layers, c.loss, kernel);
   }
 
   /**
@@ -161,7 +144,7 @@ export class Network {
    */
   static fromJSON(json: unknown, source = 'model', options: KernelOptions = {}): Network {
     if (typeof source !== 'string') throw new BpnetError(`expected a name for messages (a string), got ${show(source)}`, 'source');
-    checkOptions(options, 'options');
+    checkOptionsArg(options, 'options');
     if (options.kernel !== undefined) checkKernel(options.kernel, 'options.kernel');
     const cls = this ?? Network;
     const parts = parseModelJSON(json, source, (count) => chooseKernel(options, count, cls));
@@ -293,58 +276,5 @@ function chooseKernel(o: KernelOptions, parameterCount: number, cls: typeof Netw
  * @example const net = networkFromJSON(JSON.parse(text), 'model.json');
  */
 export function networkFromJSON(json: unknown, source = 'model', options: Kernel | KernelOptions = {}): Network {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new BpnetError(`expected a kernel or kernel options, got ${show(options)}`, 'kernel');
-  return Network.fromJSON(json, source, 'gemm' in options ? { kernel: checkKernel(options, 'kernel') } : options);
-}
-
-function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
-  check(isLossName(loss), `unknown loss "${loss}" (expected mse, binary-cross-entropy or cross-entropy)`, 'loss');
-  check(Array.isArray(layers) && layers.length > 0, 'a network needs at least one layer', 'layers');
-  layers.forEach((l, i) => {
-    const where = `layers[${i}]`;
-    // The constructor is public too: every name is an own key, every array has its layer's shape.
-    checkName(activations, l?.activation, `${where}.activation`, 'activation');
-    checkInteger(l.inputs, `${where}.inputs`, 1);
-    checkInteger(l.units, `${where}.units`, 1);
-    check(ArrayBuffer.isView(l.weights) && (l.weights as Float).length === l.inputs * l.units, `expected ${l.inputs * l.units} weights (units × inputs)`, `${where}.weights`);
-    check(ArrayBuffer.isView(l.bias) && (l.bias as Float).length === l.units, `expected ${l.units} biases`, `${where}.bias`);
-    if (i > 0 && l.inputs !== layers[i - 1]!.units) {
-      throw new BpnetError(`inputs is ${l.inputs} but the previous layer has ${layers[i - 1]!.units} units`, `${where}.inputs`);
-    }
-    if (l.activation === 'softmax' && i !== layers.length - 1) {
-      throw new BpnetError('softmax is allowed on the output layer only', `${where}.activation`);
-    }
-  });
-  const last = layers[layers.length - 1]!;
-  if (last.activation === 'softmax' && last.units < 2) {
-    throw new BpnetError('softmax needs at least 2 output units (one unit always outputs 1): use a sigmoid output with binary-cross-entropy', `layers[${layers.length - 1}].activation`);
-  }
-  const out = last.activation;
-  const allowed = losses[loss].outputActivations;
-  if (allowed && !allowed.includes(out)) {
-    throw new BpnetError(
-      `loss "${loss}" needs outputs in (0, 1): use a ${allowed.join(' or ')} output layer, not ${out}`,
-      `layers[${layers.length - 1}].activation`,
-    );
-  }
-}
-
-/** Bytes of one parameter in a kernel's dtype. */
-export function bytesPerNumber(kernel: Kernel): number {
-  return kernel.dtype === 'float32' ? 4 : 8;
-}
-
-/** A kernel argument: an object with the kernel's functions (checked loosely: alloc and dtype). */
-export function checkKernel(value: unknown, name: string): Kernel {
-  const k = value as Partial<Kernel> | null;
-  if (typeof k !== 'object' || k === null || typeof k.alloc !== 'function' || (k.dtype !== 'float32' && k.dtype !== 'float64')) {
-    throw new BpnetError(`expected a kernel (from getKernel or selectKernel), got ${show(value)}`, name);
-  }
-  return k as Kernel;
-}
-
-/** `value` as a Network, or a BpnetError naming the argument. */
-export function checkNetwork(value: unknown, name = 'net'): Network {
-  if (!(value instanceof Network)) throw new BpnetError(`expected a Network (Network.create or networkFromJSON), got ${show(value)}`, name);
-  return value;
+  return Network.fromJSON(json, source, kernelOptionsArg(options));
 }

@@ -1,6 +1,6 @@
 /**
- * Gradient-descent update rules, in order of increasing complexity. Each keeps its own state per
- * parameter array (identified by a key) and updates the parameters in place.
+ * Gradient-descent update rules, in order of increasing complexity, one record each. Each keeps
+ * its own state per parameter array (identified by a key) and updates the parameters in place.
  *
  *   sgd       W ← W − η·∇J
  *   momentum  v ← μ·v − η·∇J;  W ← W + v                          (classical momentum)
@@ -8,25 +8,15 @@
  *   adam      m ← β₁m + (1−β₁)∇J;  s ← β₂s + (1−β₂)∇J²;
  *             W ← W − η·m̂ / (√ŝ + ε), with m̂ = m/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ)
  */
+import { isOwnName, lookup, type MathText, type RecordBase } from './record.ts';
 import type { Float } from './tensor.ts';
-import { checkChoice, checkOptions, optionalFunction, optionalNumber } from './validate.ts';
+import { checkOptions, RULES } from './schema.ts';
+import { checkOptionsArg, optionalFunction } from './validate.ts';
 
-/** μ, β₁, β₂ ∈ [0, 1), ε > 0: outside these ranges the updates diverge or divide by zero. */
-export function checkOptimizerOptions(o: Record<string, unknown>, prefix = ''): void {
-  const unit = { min: 0, max: 1, maxExclusive: true };
-  optionalNumber(o.momentum, `${prefix}momentum`, unit);
-  optionalNumber(o.beta1, `${prefix}beta1`, unit);
-  optionalNumber(o.beta2, `${prefix}beta2`, unit);
-  optionalNumber(o.epsilon, `${prefix}epsilon`, { min: 0, minExclusive: true });
-  optionalFunction(o.axpy, `${prefix}axpy`);
-}
-
-/** Update rules: sgd, momentum, nesterov, adam. */
+/** The optimizers bpnet knows: every one a record in `optimizers`. */
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam';
-/** Every optimizer name, in order of increasing complexity. */
-export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam'];
 
-/** Hyper-parameters of the optimizers (μ, Adam's β₁, β₂, ε) and an optional axpy from the kernel. */
+/** Hyper-parameters of the optimizers (defaults per field). */
 export interface OptimizerOptions {
   /** μ of momentum and nesterov (default 0.9). */
   momentum?: number;
@@ -42,7 +32,103 @@ export interface OptimizerOptions {
   axpy?: (n: number, alpha: number, x: Float, y: Float) => void;
 }
 
-/** An update rule: `update` moves one parameter array against its gradient; getState/setState save and restore its memory. */
+/** μ, β₁, β₂ ∈ [0, 1), ε > 0: outside these ranges the updates diverge or divide by zero. */
+export const OPTIMIZER_SCHEMA = {
+  momentum: RULES.fraction,
+  beta1: RULES.fraction,
+  beta2: RULES.fraction,
+  epsilon: RULES.positive,
+} as const;
+
+/** Checks the hyper-parameters against OPTIMIZER_SCHEMA, and `axpy` is a function. */
+export function checkOptimizerOptions(o: OptimizerOptions): void {
+  checkOptions(OPTIMIZER_SCHEMA, o);
+  optionalFunction(o.axpy, 'axpy');
+}
+
+/** What one update reads besides parameters and gradients. */
+export interface UpdateContext {
+  /** Learning rate η. */
+  lr: number;
+  /** Steps taken so far, this one included (Adam's t). */
+  t: number;
+  options: OptimizerOptions;
+}
+
+/** An optimizer as a record: its update, buffers, formula, help and names. */
+export interface OptimizerRule extends RecordBase<OptimizerName> {
+  /** The update written out. */
+  readonly formula: MathText;
+  /** How many buffers of the parameters' size it keeps per parameter array (v; or m and s). */
+  readonly buffers: number;
+  /** p ← update(p, g) in place, with its buffers. */
+  update(p: Float, g: Float, buffers: Float[], c: UpdateContext): void;
+}
+
+const m = (t: string, k: string = t): MathText => ({ t, k });
+
+/** v ← μ·v − η·g, then W ← W + v (classical) or W ← W + μ·v − η·g (Nesterov's look-ahead). */
+function momentumStep(p: Float, g: Float, v: Float, { lr, options }: UpdateContext, nesterov: boolean): void {
+  const mu = options.momentum ?? 0.9;
+  for (let i = 0; i < p.length; i++) {
+    v[i] = mu * v[i]! - lr * g[i]!;
+    p[i]! += nesterov ? mu * v[i]! - lr * g[i]! : v[i]!;
+  }
+}
+
+/** The optimizer records by name, in order of increasing complexity. */
+export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
+  sgd: {
+    name: 'sgd', buffers: 0,
+    update(p, g, _b, { lr, options: { axpy } }) {
+      if (axpy) axpy(p.length, -lr, g, p);
+      else for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
+    },
+    formula: m('W ← W − η·∇J', 'W \\leftarrow W - \\eta \\nabla J'),
+    help: 'plain gradient descent W ← W − η·∇J',
+    words: { en: 'stochastic gradient descent', zh: '随机梯度下降' },
+  },
+  momentum: {
+    name: 'momentum', buffers: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
+    formula: m('v ← μ·v − η·∇J;  W ← W + v', 'v \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + v'),
+    help: 'classical momentum (μ = 0.9 by default)',
+    words: { en: 'momentum', zh: '动量法' },
+  },
+  nesterov: {
+    name: 'nesterov', buffers: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
+    formula: m("v′ ← μ·v − η·∇J;  W ← W + μ·v′ − η·∇J", "v' \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + \\mu v' - \\eta \\nabla J"),
+    help: "Nesterov momentum (Sutskever's form)",
+    words: { en: 'Nesterov momentum', zh: 'Nesterov 动量法' },
+  },
+  adam: {
+    name: 'adam', buffers: 2,
+    update(p, g, [mo, s], { lr, t, options }) {
+      const b1 = options.beta1 ?? 0.9, b2 = options.beta2 ?? 0.999, eps = options.epsilon ?? 1e-8;
+      const c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
+      for (let i = 0; i < p.length; i++) {
+        mo![i] = b1 * mo![i]! + (1 - b1) * g[i]!;
+        s![i] = b2 * s![i]! + (1 - b2) * g[i]! * g[i]!;
+        p[i]! -= (lr * (mo![i]! / c1)) / (Math.sqrt(s![i]! / c2) + eps);
+      }
+    },
+    formula: m(
+      'm ← β₁m + (1−β₁)∇J;  s ← β₂s + (1−β₂)∇J²;  W ← W − η·m̂ / (√ŝ + ε)',
+      'm \\leftarrow \\beta_1 m + (1-\\beta_1)\\nabla J;\\quad s \\leftarrow \\beta_2 s + (1-\\beta_2)\\nabla J^2;\\quad W \\leftarrow W - \\eta\\,\\hat m / (\\sqrt{\\hat s} + \\epsilon)',
+    ),
+    help: 'Adam (β₁ 0.9, β₂ 0.999, ε 1e-8), bias-corrected moments',
+    words: { en: 'Adam', zh: 'Adam 优化器' },
+  },
+};
+
+/** Every optimizer name, in order of increasing complexity. */
+export const OPTIMIZER_NAMES = Object.keys(optimizers) as OptimizerName[];
+
+/** True when `name` is an optimizer's own name. */
+export const isOptimizerName = (name: unknown): name is OptimizerName => isOwnName(optimizers, name);
+/** The record of an optimizer; a BpnetError listing the valid names otherwise. */
+export const getOptimizerRule = (name: unknown, where = 'optimizer'): OptimizerRule => lookup(optimizers, name, 'optimizer', where);
+
+/** An optimizer instance: a rule with its own buffers and step count. */
 export interface Optimizer {
   readonly name: OptimizerName;
   /** Call once per batch, before the updates of that batch (Adam counts steps t). */
@@ -54,7 +140,7 @@ export interface Optimizer {
   setState(state: OptimizerState): void;
 }
 
-/** An optimizer's memory as plain JSON (for checkpoints that resume bit-identically). */
+/** An optimizer's memory as plain JSON, to resume training. */
 export interface OptimizerState {
   name: OptimizerName;
   /** Steps taken (Adam's t). */
@@ -63,28 +149,30 @@ export interface OptimizerState {
   buffers: Record<string, number[][]>;
 }
 
-/** A fresh optimizer; its memory (velocities, Adam's moments) is made per parameter array on its first update. */
+/** An optimizer instance: the rule of `name` with its own buffers and step count. */
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
-  checkChoice(OPTIMIZER_NAMES, name, 'optimizer', 'optimizer');
-  checkOptimizerOptions(checkOptions(options, 'options'));
+  const rule = getOptimizerRule(name);
+  checkOptimizerOptions(checkOptionsArg(options, 'options'));
   const state = new Map<number, Float[]>();
   // Saved buffers waiting for their parameter array, so they get its dtype (float32 or float64).
   const restored = new Map<number, number[][]>();
-  const buffers = (key: number, like: Float, count: number): Float[] => {
+  const buffers = (key: number, like: Float): Float[] => {
     let s = state.get(key);
     if (!s) {
       const make = like.constructor as { new (n: number): Float; from(a: number[]): Float };
       const saved = restored.get(key);
-      s = saved ? saved.map((a) => make.from(a)) : Array.from({ length: count }, () => new make(like.length));
+      s = saved ? saved.map((a) => make.from(a)) : Array.from({ length: rule.buffers }, () => new make(like.length));
       state.set(key, s);
     }
     return s;
   };
-  const mu = options.momentum ?? 0.9;
   let t = 0;
-  const withState = (o: Pick<Optimizer, 'name' | 'update'> & { beginStep?: () => void }): Optimizer => ({
+  return {
+    name,
     beginStep: () => { t++; },
-    ...o,
+    update(key, p, g, lr) {
+      rule.update(p, g, rule.buffers === 0 ? [] : buffers(key, p), { lr, t, options });
+    },
     getState: () => ({
       name, t,
       buffers: Object.fromEntries([...restored, ...[...state].map(([k, b]) => [k, b.map((x) => Array.from(x))] as const)]),
@@ -95,54 +183,5 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
       restored.clear();
       for (const [k, b] of Object.entries(saved.buffers)) restored.set(Number(k), b);
     },
-  });
-  switch (name) {
-    case 'sgd': {
-      const axpy = options.axpy;
-      return withState({
-        name,
-        update(_key, p, g, lr) {
-          if (axpy) axpy(p.length, -lr, g, p);
-          else for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
-        },
-      });
-    }
-    case 'momentum':
-      return withState({
-        name,
-        update(key, p, g, lr) {
-          const [v] = buffers(key, p, 1) as [Float];
-          for (let i = 0; i < p.length; i++) {
-            v[i] = mu * v[i]! - lr * g[i]!;
-            p[i]! += v[i]!;
-          }
-        },
-      });
-    case 'nesterov':
-      return withState({
-        name,
-        update(key, p, g, lr) {
-          const [v] = buffers(key, p, 1) as [Float];
-          for (let i = 0; i < p.length; i++) {
-            v[i] = mu * v[i]! - lr * g[i]!;
-            p[i]! += mu * v[i]! - lr * g[i]!;
-          }
-        },
-      });
-    case 'adam': {
-      const b1 = options.beta1 ?? 0.9, b2 = options.beta2 ?? 0.999, eps = options.epsilon ?? 1e-8;
-      return withState({
-        name,
-        update(key, p, g, lr) {
-          const [m, s] = buffers(key, p, 2) as [Float, Float];
-          const c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
-          for (let i = 0; i < p.length; i++) {
-            m[i] = b1 * m[i]! + (1 - b1) * g[i]!;
-            s[i] = b2 * s[i]! + (1 - b2) * g[i]! * g[i]!;
-            p[i]! -= (lr * (m[i]! / c1)) / (Math.sqrt(s[i]! / c2) + eps);
-          }
-        },
-      });
-    }
-  }
+  };
 }

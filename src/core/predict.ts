@@ -7,7 +7,8 @@ import { createTrace, forward } from './backprop.ts';
 import { predictedClass } from './dataset.ts';
 import { BpnetError, show } from './errors.ts';
 import { applyInputTransform } from './input-transform.ts';
-import { checkNetwork, type Network } from './network.ts';
+import { checkNetwork } from './network-checks.ts';
+import type { Network } from './network.ts';
 
 const CHUNK = 256;
 

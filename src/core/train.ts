@@ -1,136 +1,29 @@
 /**
- * The training loop: mini-batch gradient descent with shuffling, schedules, stopping criteria and
- * callbacks. `Trainer` exposes single steps (for the playground's "step one batch"); `train` runs
- * whole epochs and yields to the event loop now and then, so it can be cancelled with an AbortSignal.
+ * The training loop: mini-batch gradient descent with shuffling and schedules. `Trainer` exposes
+ * single batches (for the playground's "step one batch") and whole epochs; `train` (train-loop.ts)
+ * runs epochs with the stopping criteria and callbacks.
  */
 import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Regularization, type Trace } from './backprop.ts';
 import { checkDataset, isClassification, sliceDataset, type Dataset } from './dataset.ts';
-import { BpnetError, check } from './errors.ts';
-import { checkTrainerState, type TrainerState } from './checkpoint.ts';
+import { check } from './errors.ts';
+import { checkTrainerState } from './checkpoint.ts';
 import { countCorrect, evaluateTransformed } from './evaluate.ts';
-import { fitInputTransform, NORMALIZE_NAMES, transformDataset, type NormalizeName } from './input-transform.ts';
-import { checkMemory } from './memory.ts';
-import { bytesPerNumber, checkNetwork, type Network } from './network.ts';
-import { checkOptimizerOptions, createOptimizer, OPTIMIZER_NAMES, type Optimizer, type OptimizerName, type OptimizerOptions } from './optimizers.ts';
+import { fitInputTransform, transformDataset, type NormalizeName } from './input-transform.ts';
+import { checkDataFits } from './fit.ts';
+import { parameterArrays, setParameters, type BestEpoch } from './keep-best.ts';
+import { checkNetwork } from './network-checks.ts';
+import type { Network } from './network.ts';
+import { createOptimizer, type Optimizer } from './optimizers.ts';
 import { Rng } from './rng.ts';
 import type { Float } from './tensor.ts';
-import { checkChoice, checkObjectArg, checkOptions, optionalBoolean, optionalFunction, optionalInteger, optionalNumber } from './validate.ts';
+import {
+  checkTrainingMemory, checkTrainOptions, type BatchStats, type EpochStats, type LiveOptions, type LrSchedule, type TrainerState, type TrainOptions,
+} from './train-options.ts';
 
-/** "simultaneous": every δ from the old weights (correct backprop); "sequential": each layer updated before the next δ (reproduces a published error). */
-export type UpdateOrder = 'simultaneous' | 'sequential';
-
-/** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
-export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
-
-/** What `onEpoch` is told, and `TrainResult.history` holds, for each epoch. */
-export interface EpochStats {
-  epoch: number;
-  /** Mean objective over the epoch's batches, each measured before its update. */
-  loss: number;
-  accuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  seconds: number;
-  learningRate: number;
-  samplesPerSecond: number;
-}
-
-/** What `onBatch` is told after each batch. */
-export interface BatchStats {
-  epoch: number;
-  batch: number;
-  batches: number;
-  /** Samples in this batch. */
-  samples: number;
-  loss: number;
-  accuracy: number | null;
-}
-
-/** Options of `train` / `net.fit`; every field optional, with the defaults given per field. */
-export interface TrainOptions extends OptimizerOptions {
-  /** Update rule (default "sgd"). */
-  optimizer?: OptimizerName;
-  /** η (default 0.001 for adam, 0.1 otherwise). */
-  learningRate?: number;
-  /** Samples per batch: 1 = online, ≥ size = full batch (default 32). */
-  batchSize?: number;
-  /** Maximum number of epochs (default 10). */
-  epochs?: number;
-  /** λ of (λ/2)·Σ‖W‖² (default 0), or of λ·Σ|W| with `regularization: "l1"`. */
-  weightDecay?: number;
-  /** The penalty λ weighs: "l2" (default) or "l1". */
-  regularization?: Regularization;
-  /** Seed of the shuffling Rng (default 1). */
-  seed?: number;
-  /** Shuffle the training samples each epoch (default true). */
-  shuffle?: boolean;
-  /** Fraction of the data (its last rows) held out for validation and early stopping (default 0). */
-  validationSplit?: number;
-  /** Explicit validation data; takes precedence over validationSplit. */
-  validationData?: Dataset;
-  /**
-   * Input normalisation to fit on the training rows and keep in the model as its inputTransform
-   * (default "none"). A model that already has one keeps it (asking for another type is an error).
-   * Training, evaluation and prediction all apply the model's inputTransform to raw inputs.
-   */
-  normalize?: NormalizeName;
-  /** Early stopping: epochs without a better validation loss before stopping (default 10). */
-  patience?: number;
-  /** Stop once the epoch loss is at or below this. */
-  targetLoss?: number;
-  schedule?: LrSchedule;
-  /** "simultaneous" (correct backprop, default) or "sequential" (see BackwardOptions.onLayerGradient). */
-  updateOrder?: UpdateOrder;
-  signal?: AbortSignal;
-  /**
-   * Changes each training batch after it is gathered and before the forward pass (data
-   * augmentation, e.g. `shiftAugmentation` for images): X is rows × cols, row-major. It draws from
-   * the trainer's own Rng, so a resumed run stays bit-identical.
-   */
-  augment?: (X: Float, rows: number, cols: number, rng: Rng) => void;
-  onBatch?: (stats: BatchStats) => void;
-  /** Return false to stop after this epoch. `trainer.getState()` gives a checkpoint. */
-  onEpoch?: (stats: EpochStats, trainer: Trainer) => void | boolean;
-  /** Continue a run saved with `Trainer.getState()`: same shuffling, optimizer memory and epoch count. */
-  resume?: TrainerState;
-  /** Refuse a run whose buffers (gradients, optimizer memory, batch) need more bytes (default 4 GiB). */
-  maxMemory?: number;
-}
-
-/** What `Trainer.setOptions` can change between batches without touching the weights. */
-export interface LiveOptions {
-  learningRate?: number;
-  batchSize?: number;
-  weightDecay?: number;
-  regularization?: Regularization;
-  /** A different rule starts with fresh optimizer memory (Adam's moments, momentum's velocity). */
-  optimizer?: OptimizerName;
-}
-
-export { checkTrainerState, type TrainerState } from './checkpoint.ts';
-
-/** A run that diverged: `epoch` (1-based) is the first whose loss or weights are not finite. */
-export class DivergenceError extends BpnetError {
-  constructor(readonly epoch: number, what: string) {
-    super(`training diverged: ${what} in epoch ${epoch} (try a smaller learning rate or weight decay)`);
-  }
-}
-
-/** The epoch with the lowest validation loss so far, and a copy of its weights. */
-export interface BestEpoch { epoch: number; loss: number; weights: Network }
-
-/** Why training stopped. */
-export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
-
-/** What `train` returns: the per-epoch history, the state to resume from, why it stopped and which epoch's weights the network holds. */
-export interface TrainResult {
-  history: EpochStats[];
-  /** Where the run stands, to resume it later (see TrainOptions.resume). */
-  state: TrainerState;
-  stopReason: StopReason;
-  /** Epoch whose weights the network holds at the end (the best one with early stopping). */
-  bestEpoch: number;
-}
+// The options' types and schema are part of this module's API.
+export * from './train-options.ts';
+export { DivergenceError, type BestEpoch } from './keep-best.ts';
+export { checkTrainerState } from './checkpoint.ts';
 
 /** The learning rate of epoch `epoch` (0-based) under a schedule. */
 export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
@@ -146,6 +39,8 @@ export class Trainer {
   readonly validation: Dataset | undefined;
   readonly options: Required<Pick<TrainOptions, 'learningRate' | 'batchSize' | 'weightDecay' | 'regularization' | 'updateOrder' | 'shuffle'>>;
   epoch = 0;
+  /** η of the current epoch (from the schedule; `setOptions` may change it mid-epoch). */
+  private lr = 0;
   /** Samples of the current epoch already trained on (0 = the epoch has not begun). */
   private cursor = 0;
   /** The current epoch's running sums, for its EpochStats. */
@@ -154,21 +49,17 @@ export class Trainer {
   private readonly order: Uint32Array;
   private readonly traces = new Map<number, { trace: Trace; Y: Float }>();
   private readonly classification: boolean;
-  private readonly updateLayer: (layer: number) => void;
+  /** The backward pass's options for the simultaneous order, made once: a training step allocates nothing. */
   private readonly backwardOptions: BackwardOptions;
-  private lr = 0;
-
   /** With validation data: the best epoch so far (train() keeps it; it is part of the state). */
   best: BestEpoch | undefined;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
     checkNetwork(net, 'net');
     checkDataset(data, 'data');
-    validateOptions(checkOptions(config, 'options'));
-    if (config.validationData !== undefined) checkDataset(config.validationData, 'validationData');
+    checkTrainOptions(config);
     checkTrainingMemory(net, config);
-    check(data.inputSize === net.inputSize, `data has ${data.inputSize} inputs but the model expects ${net.inputSize}`, 'data');
-    check(data.outputSize === net.outputSize, `data has ${data.outputSize} targets but the model has ${net.outputSize} outputs`, 'data');
+    checkDataFits(net, data);
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
     const held = Math.floor(data.size * split);
     check(data.size - held > 0, 'validationSplit leaves no training samples', 'validationSplit');
@@ -177,9 +68,7 @@ export class Trainer {
     // Transformed once here: every batch and every validation pass reads what the network sees.
     this.train = transformDataset(net.inputTransform, rows);
     const validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
-    if (config.validationData) {
-      check(config.validationData.inputSize === net.inputSize, `has ${config.validationData.inputSize} inputs but the model expects ${net.inputSize}`, 'validationData');
-    }
+    if (config.validationData) checkDataFits(net, config.validationData, { data: 'validationData' });
     this.validation = validation && transformDataset(net.inputTransform, validation);
     const optimizer = config.optimizer ?? 'sgd';
     this.rule = createOptimizer(optimizer, { ...config, axpy: config.axpy ?? net.kernel.axpy });
@@ -194,21 +83,12 @@ export class Trainer {
     this.rng = new Rng(config.seed ?? 1);
     this.order = Uint32Array.from({ length: this.train.size }, (_, i) => i);
     this.classification = isClassification(this.train);
-    this.updateLayer = (i) => {
-      const layer = net.layers[i]!;
-      const trace = this.currentTrace!;
-      this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, this.lr);
-      if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, this.lr);
-    };
     // Made once: a training step allocates nothing.
     this.backwardOptions = {
       weightDecay: this.options.weightDecay,
       regularization: this.options.regularization,
-      onLayerGradient: this.options.updateOrder === 'sequential' ? this.updateLayer : undefined,
     };
   }
-
-  private currentTrace: Trace | undefined;
 
   /** The update rule in use (replaced by `setOptions({ optimizer })`). */
   get optimizer(): Optimizer {
@@ -220,8 +100,7 @@ export class Trainer {
    * weights and the place in the epoch (the playground's controls act on a running network).
    */
   setOptions(o: LiveOptions): void {
-    validateOptions(checkOptions(o, 'options'));
-    check(o.regularization === undefined || o.regularization === 'l2' || o.regularization === 'l1', `must be "l2" or "l1", got "${o.regularization}"`, 'regularization');
+    checkTrainOptions(o);
     if (o.learningRate !== undefined) this.options.learningRate = o.learningRate;
     if (o.batchSize !== undefined) this.options.batchSize = Math.min(o.batchSize, this.train.size);
     if (o.weightDecay !== undefined) this.options.weightDecay = this.backwardOptions.weightDecay = o.weightDecay;
@@ -274,15 +153,25 @@ export class Trainer {
    */
   step(trace: Trace, Y: Float, lr: number): { lossSum: number; correct: number } {
     const net = this.net;
-    this.lr = lr;
-    this.currentTrace = trace;
     forward(net, trace);
     const lossSum = lossAndDelta(net, trace, Y);
     const correct = this.classification ? countCorrect(trace.a[net.layers.length]!, Y, 0, trace.rows, net.outputSize) : 0;
     this.optimizer.beginStep();
-    backward(net, trace, this.backwardOptions);
-    if (this.options.updateOrder !== 'sequential') for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(i);
+    if (this.options.updateOrder === 'sequential') {
+      // Each layer is updated as soon as its gradient is known, before the deltas below it (not correct backprop).
+      backward(net, trace, { ...this.backwardOptions, onLayerGradient: (i) => this.updateLayer(trace, i, lr) });
+    } else {
+      backward(net, trace, this.backwardOptions);
+      for (let i = net.layers.length - 1; i >= 0; i--) this.updateLayer(trace, i, lr);
+    }
     return { lossSum, correct };
+  }
+
+  /** W ← update(W, ∂J/∂W) for one layer (and b, when trained), from the gradients in `trace`. */
+  private updateLayer(trace: Trace, i: number, lr: number): void {
+    const layer = this.net.layers[i]!;
+    this.optimizer.update(2 * i, layer.weights, trace.gradW[i]!, lr);
+    if (layer.trainBias) this.optimizer.update(2 * i + 1, layer.bias, trace.gradB[i]!, lr);
   }
 
   /** Buffers for a batch of `rows` samples, made once per batch size. */
@@ -389,117 +278,4 @@ function gatherRows(src: Float, cols: number, order: Uint32Array, start: number,
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/**
- * Trains `net` in place on `data`.
- * @example
- * const result = await train(net, data, { optimizer: 'adam', epochs: 50, batchSize: 16 });
- * console.log(result.history.at(-1)?.loss);
- */
-export async function train(net: Network, data: Dataset, options: TrainOptions = {}): Promise<TrainResult> {
-  const trainer = new Trainer(net, data, options);
-  if (options.resume !== undefined) trainer.setState(options.resume);
-  const epochs = options.epochs ?? 10;
-  const patience = options.patience ?? 10;
-  const history: EpochStats[] = [];
-  let stopReason: StopReason = 'epochs';
-  let busy = 0;
-  // A resumed run that had already stopped early stays stopped, as the uninterrupted run did.
-  const stoppedEarly = trainer.best && trainer.epoch - 1 - trainer.best.epoch >= patience;
-  if (stoppedEarly) stopReason = 'early-stopping';
-  for (let e = 0; e < epochs && !stoppedEarly; e++) {
-    const stats = trainer.runEpoch(options.onBatch, options.signal);
-    history.push(stats);
-    // Checked before onEpoch: a diverged epoch is never handed out to be saved. The loss is
-    // measured before each update, so the last update can break the weights with a finite loss.
-    if (!Number.isFinite(stats.loss)) throw new DivergenceError(stats.epoch + 1, `the loss became ${stats.loss}`);
-    if (!parametersFinite(net)) throw new DivergenceError(stats.epoch + 1, 'the weights became non-finite');
-    const best = trainer.best;
-    if (stats.valLoss !== null && (!best || stats.valLoss < best.loss)) {
-      if (best) best.weights.copyParametersFrom(net);
-      trainer.best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };
-    }
-    if (options.onEpoch?.(stats, trainer) === false) { stopReason = 'callback'; break; }
-    if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
-    if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
-    if (trainer.best && stats.epoch - trainer.best.epoch >= patience) { stopReason = 'early-stopping'; break; }
-    // Yield now and then so that signals, timers and UI events get a chance to run. (Counting the
-    // epochs' own seconds spares a clock read per epoch: with one-sample epochs, that adds up.)
-    busy += stats.seconds * 1000;
-    if (busy > 50) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      busy = 0;
-      if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
-    }
-  }
-  // The network ends with the best epoch's weights; the state keeps the current ones, so that
-  // resuming from a file saved now continues exactly where this run stopped.
-  const state = trainer.getState();
-  const best = trainer.best;
-  if (best) {
-    state.weights = parameterArrays(net);
-    state.best = { epoch: best.epoch, loss: best.loss };
-    net.copyParametersFrom(best.weights);
-  }
-  return { history, state, stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
-}
-
-/** The parameter arrays W₀, b₀, W₁, b₁, … as plain arrays (the order of optimizer keys). */
-function parameterArrays(net: Network): number[][] {
-  return net.layers.flatMap((l) => [Array.from(l.weights), Array.from(l.bias)]);
-}
-
-function setParameters(net: Network, arrays: number[][]): void {
-  net.layers.forEach((l, i) => { l.weights.set(arrays[2 * i]!); l.bias.set(arrays[2 * i + 1]!); });
-}
-
-function parametersFinite(net: Network): boolean {
-  for (const l of net.layers) {
-    for (let i = 0; i < l.weights.length; i++) if (!Number.isFinite(l.weights[i]!)) return false;
-    for (let i = 0; i < l.bias.length; i++) if (!Number.isFinite(l.bias[i]!)) return false;
-  }
-  return true;
-}
-
-/**
- * Memory of a run besides the data: per parameter its gradient and the optimizer's buffers, a
- * copy for the best epoch (with validation), and per batch row every layer's z, a and δ.
- */
-function checkTrainingMemory(net: Network, o: TrainOptions): void {
-  const buffers = { sgd: 0, momentum: 1, nesterov: 1, adam: 2 }[o.optimizer ?? 'sgd'] ?? 0;
-  const perParameter = 1 + buffers + (o.validationSplit || o.validationData ? 1 : 0);
-  const units = net.layers.reduce((n, l) => n + l.units, net.inputSize);
-  const bytes = bytesPerNumber(net.kernel) * (net.parameterCount * perParameter + 3 * units * (o.batchSize ?? 32));
-  checkMemory(bytes, 'training (gradients, optimizer memory, one batch)', 'options', o.maxMemory);
-}
-
-/** Every option, checked once at the boundary: a wrong one is named, never a NaN later. */
-function validateOptions(o: Record<string, unknown>): void {
-  const positive = { min: 0, minExclusive: true };
-  if (o.optimizer !== undefined) checkChoice(OPTIMIZER_NAMES, o.optimizer, 'optimizer', 'optimizer');
-  optionalNumber(o.learningRate, 'learningRate', positive);
-  optionalInteger(o.batchSize, 'batchSize', 1);
-  optionalInteger(o.epochs, 'epochs', 0);
-  optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
-  optionalInteger(o.seed, 'seed', Number.MIN_SAFE_INTEGER);
-  optionalBoolean(o.shuffle, 'shuffle');
-  optionalNumber(o.validationSplit, 'validationSplit', { min: 0, max: 1, maxExclusive: true });
-  optionalInteger(o.patience, 'patience', 1);
-  optionalNumber(o.targetLoss, 'targetLoss', { min: 0 });
-  optionalNumber(o.maxMemory, 'maxMemory', positive);
-  if (o.updateOrder !== undefined) checkChoice(['simultaneous', 'sequential'], o.updateOrder, 'updateOrder', 'update order');
-  if (o.normalize !== undefined) checkChoice(NORMALIZE_NAMES, o.normalize, 'normalize', 'normalization');
-  if (o.regularization !== undefined) checkChoice(['l2', 'l1'], o.regularization, 'regularization', 'penalty');
-  checkOptimizerOptions(o);
-  if (o.schedule !== undefined) {
-    const s = checkObjectArg(o.schedule, 'schedule', 'a schedule {type, …}');
-    const type = checkChoice(['constant', 'step', 'exponential'], s.type, 'schedule.type', 'schedule');
-    if (type === 'step') optionalInteger(s.every ?? null, 'schedule.every', 1);
-    if (type !== 'constant') optionalNumber(s.factor ?? null, 'schedule.factor', positive);
-  }
-  if (o.signal !== undefined && !(typeof AbortSignal !== 'undefined' && o.signal instanceof AbortSignal)) {
-    throw new BpnetError('must be an AbortSignal', 'signal');
-  }
-  for (const f of ['augment', 'onBatch', 'onEpoch'] as const) optionalFunction(o[f], f);
 }

@@ -6,12 +6,13 @@
 import { BpnetError, show } from './errors.ts';
 
 /** A plain options object (or undefined, which stands for {}). */
-export function checkOptions(value: unknown, name: string): Record<string, unknown> {
+export function checkOptionsArg(value: unknown, name: string): Record<string, unknown> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BpnetError(`expected an options object, got ${show(value)}`, name);
   return value as Record<string, unknown>;
 }
 
+/** A plain object argument (not null, not an array), e.g. a spec; `expected` says what it should be. */
 export function checkObjectArg(value: unknown, name: string, expected = 'an object'): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BpnetError(`expected ${expected}, got ${show(value)}`, name);
   return value as Record<string, unknown>;
@@ -26,6 +27,7 @@ export function checkInteger(value: unknown, name: string, min = 0, max = Number
   return value;
 }
 
+/** Bounds of `checkNumber`: each side optional, included unless marked exclusive. */
 export interface NumberRange {
   /** Lower bound and whether it is excluded (default: included). */
   min?: number;
@@ -53,31 +55,30 @@ export function optionalNumber(value: unknown, name: string, range: NumberRange 
   return value === undefined ? undefined : checkNumber(value, name, range);
 }
 
+/** `checkInteger` unless undefined. */
 export function optionalInteger(value: unknown, name: string, min = 0, max?: number): number | undefined {
   return value === undefined ? undefined : checkInteger(value, name, min, max);
 }
 
+/** true, false or undefined. */
 export function optionalBoolean(value: unknown, name: string): boolean | undefined {
   if (value !== undefined && typeof value !== 'boolean') throw new BpnetError(`must be true or false, got ${show(value)}`, name);
   return value;
 }
 
+/** A function or undefined (callbacks). */
 export function optionalFunction(value: unknown, name: string): void {
   if (value !== undefined && typeof value !== 'function') throw new BpnetError(`must be a function, got ${show(value)}`, name);
 }
 
-/** One of the keys of `record`, looked up as an own key (so "toString" or "__proto__" never pass). */
-export function checkName<K extends string>(record: Record<K, unknown>, value: unknown, name: string, kind: string): K {
-  if (typeof value !== 'string' || !Object.hasOwn(record, value)) {
-    throw new BpnetError(`unknown ${kind} ${show(value)} (expected one of ${Object.keys(record).join(', ')})`, name);
-  }
-  return value as K;
-}
-
-/** One of a list of names (own-key semantics: a plain comparison, no prototype lookup). */
+/**
+ * One of a short list of fixed names that is not a record (update orders, penalties, schedule
+ * types): a plain comparison, so no inherited name passes. Records' names go through their own
+ * lookup (`getActivation`, `getLoss`, … in record.ts), which words its error the same way.
+ */
 export function checkChoice<T extends string>(choices: readonly T[], value: unknown, name: string, kind: string): T {
   if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw new BpnetError(`unknown ${kind} ${show(value)} (expected one of ${choices.join(', ')})`, name);
+    throw new BpnetError(`unknown ${kind} ${show(value)} (expected one of: ${choices.join(', ')})`, name);
   }
   return value as T;
 }

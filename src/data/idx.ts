@@ -1,7 +1,7 @@
 /**
  * MNIST's IDX files (LeCun & Cortes): big-endian, a 4-byte magic 0x00 0x00 TYPE NDIMS, NDIMS
  * 32-bit sizes, then the values. MNIST uses unsigned bytes (TYPE 0x08): images n×28×28, labels n.
- * Browser-safe; gzip is undone by the caller (src/io/idx.ts in Node).
+ * Browser-safe; gzip is undone by the caller (the format dispatcher, src/data/formats.ts).
  */
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError, show } from '../core/errors.ts';

@@ -8,6 +8,7 @@
 import { activations } from '../core/activations.ts';
 import { createTrace, forward, lossAndDelta, type Trace } from '../core/backprop.ts';
 import { createDataset, type Dataset } from '../core/dataset.ts';
+import { checkInputsFit } from '../core/fit.ts';
 import { BpnetError, check } from '../core/errors.ts';
 import { getKernel } from '../core/kernels/registry.ts';
 import { losses } from '../core/losses.ts';
@@ -66,7 +67,7 @@ export function sampleAt(data: Dataset, index: number): ExplainSample {
  */
 export function explain(network: Network, sample: ExplainSample, options: ExplainOptions = {}): ExplainTrace {
   const input = Array.from(sample.input), target = Array.from(sample.target);
-  check(input.length === network.inputSize, `has ${input.length} inputs but the model expects ${network.inputSize}`, 'sample');
+  checkInputsFit(input.length, network, { data: 'sample' });
   check(target.length === network.outputSize, `has ${target.length} targets but the model has ${network.outputSize} outputs`, 'sample');
   const steps = options.steps ?? 1;
   check(Number.isInteger(steps) && steps >= 1 && steps <= MAX_EXPLAIN_STEPS, `must be an integer from 1 to ${MAX_EXPLAIN_STEPS}, got ${steps}`, 'steps');

@@ -3,31 +3,11 @@
  * derived, chain rule, output and hidden deltas, update, and the vectorized four equations.
  * Loss and activation lines follow the network being explained.
  */
-import type { ActivationName } from '../core/activations.ts';
-import type { LossName } from '../core/losses.ts';
+import { activations as ACTIVATIONS, type ActivationName } from '../core/activations.ts';
+import { losses, type LossName } from '../core/losses.ts';
 import { eqs, heading, para, type Doc } from './document.ts';
 import type { Words } from './i18n.ts';
 import { m, type M } from './math.ts';
-
-const LOSS: Record<LossName, M> = {
-  mse: m('Σ_k ½(target_k − out_k)²', '\\sum_k \\tfrac{1}{2}\\left(\\mathit{target}_k - \\mathit{out}_k\\right)^2'),
-  'binary-cross-entropy': m(
-    '−Σ_k [target_k·ln(out_k) + (1 − target_k)·ln(1 − out_k)]',
-    '-\\sum_k \\left[\\mathit{target}_k \\ln \\mathit{out}_k + (1 - \\mathit{target}_k)\\ln(1 - \\mathit{out}_k)\\right]',
-  ),
-  'cross-entropy': m('−Σ_k target_k·ln(out_k)', '-\\sum_k \\mathit{target}_k \\ln \\mathit{out}_k'),
-};
-
-const DERIVATIVE: Partial<Record<ActivationName, M>> = {
-  tanh: m("tanh′(x) = 1 − tanh²(x)", "\\tanh'(x) = 1 - \\tanh^2(x)"),
-  relu: m("relu′(x) = 1 if x > 0, else 0", "\\operatorname{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}"),
-  'leaky-relu': m("g′(x) = 1 if x > 0, else 0.01", "g'(x) = \\begin{cases} 1 & x > 0 \\\\ 0.01 & x \\le 0 \\end{cases}"),
-  linear: m("g(x) = x,  g′(x) = 1", "g(x) = x,\\quad g'(x) = 1"),
-  softmax: m(
-    'out_j = e^(net_j) / Σ_k e^(net_k),  ∂out_j/∂net_k = out_j·([j = k] − out_k)',
-    '\\mathit{out}_j = \\frac{e^{\\mathit{net}_j}}{\\sum_k e^{\\mathit{net}_k}},\\quad \\frac{\\partial \\mathit{out}_j}{\\partial \\mathit{net}_k} = \\mathit{out}_j\\left([j = k] - \\mathit{out}_k\\right)',
-  ),
-};
 
 export function formulas(w: Words, activations: ActivationName[], loss: LossName): Doc {
   const L = w.formulaLabels;
@@ -35,7 +15,7 @@ export function formulas(w: Words, activations: ActivationName[], loss: LossName
   const block = (label: string, ...rows: M[][]) => doc.push(para(label), eqs(rows));
   block(L.neuron, [m('net_j', '\\mathit{net}_j'), m('Σ_i w_ji·out_i + b_j', '\\sum_i w_{ji}\\,\\mathit{out}_i + b_j')],
     [m('out_j', '\\mathit{out}_j'), m('g(net_j)', 'g(\\mathit{net}_j)')]);
-  block(L.loss, [m('E'), LOSS[loss]]);
+  block(L.loss, [m('E'), losses[loss].formula]);
   if (activations.includes('sigmoid')) {
     block(L.sigmoid, [m('σ(x)', '\\sigma(x)'), m('1 / (1 + e^(−x))', '\\frac{1}{1 + e^{-x}}')]);
     block(L.sigmoidDerivative, [
@@ -45,8 +25,9 @@ export function formulas(w: Words, activations: ActivationName[], loss: LossName
       m('σ(x)·(1 − σ(x))', '\\sigma(x)\\,\\bigl(1 - \\sigma(x)\\bigr)'),
     ], [m("∂out/∂net", "\\frac{\\partial \\mathit{out}}{\\partial \\mathit{net}}"), m('out·(1 − out)', '\\mathit{out}\\,(1 - \\mathit{out})')]);
   }
-  const others = [...new Set(activations)].filter((a) => a !== 'sigmoid' && DERIVATIVE[a]);
-  if (others.length > 0) block(L.derivatives, ...others.map((a) => [DERIVATIVE[a]!]));
+  // Sigmoid's derivative is derived step by step above; the others are stated by their records.
+  const others = [...new Set(activations)].filter((a) => a !== 'sigmoid');
+  if (others.length > 0) block(L.derivatives, ...others.map((a) => [ACTIVATIONS[a].rule]));
   block(L.chain, [
     m('∂E/∂w_ji', '\\frac{\\partial E}{\\partial w_{ji}}'),
     m('∂E/∂out_j · ∂out_j/∂net_j · ∂net_j/∂w_ji',

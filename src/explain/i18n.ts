@@ -4,13 +4,17 @@
  * renderings always carry the same numbers.
  */
 import type { ActivationName } from '../core/activations.ts';
-import type { LossName } from '../core/losses.ts';
+import { LOSS_NAMES, losses, type LossName } from '../core/losses.ts';
 import type { UpdateOrder } from '../core/train.ts';
 
 /** A language of the explanations: English or Chinese. */
 export type Lang = 'en' | 'zh';
 /** Languages the explanations are written in. */
 export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** The losses' names in one language, from their records. */
+const lossWords = (lang: Lang): Record<LossName, string> =>
+  Object.fromEntries(LOSS_NAMES.map((l) => [l, losses[l].words[lang]])) as Record<LossName, string>;
 
 /** "zh" for a Chinese locale string (zh_CN.UTF-8, zh-TW…), else "en". */
 export function langFromLocale(locale: string | undefined): Lang {
@@ -165,7 +169,7 @@ const en: Words = {
   max: 'max',
   biasesFixed: 'biases fixed',
   orderName: { simultaneous: 'simultaneous (correct backprop)', sequential: 'sequential (each layer updated before the next delta)' },
-  lossName: { mse: 'mean squared error (mse)', 'binary-cross-entropy': 'binary cross-entropy', 'cross-entropy': 'cross-entropy' },
+  lossName: lossWords('en'),
 };
 
 const zh: Words = {
@@ -248,7 +252,7 @@ const zh: Words = {
   max: '最大值',
   biasesFixed: '偏置固定',
   orderName: { simultaneous: '同时更新（正确的反向传播）', sequential: '顺序更新（每层先更新再计算下一层的 δ）' },
-  lossName: { mse: '均方误差（mse）', 'binary-cross-entropy': '二元交叉熵', 'cross-entropy': '交叉熵' },
+  lossName: lossWords('zh'),
 };
 
 export const WORDS: Record<Lang, Words> = { en, zh };

@@ -19,6 +19,5 @@ export { renderText, TEXT_WIDTH as EXPLAIN_TEXT_WIDTH } from './render-text.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { derivation, type RenderOptions as ExplainRenderOptions } from './derivation.ts';
 export type { Block as DerivationBlock, Doc as Derivation, Inline as DerivationInline } from './document.ts';
-export type { M as MathText } from './math.ts';
 export { LANGS as EXPLAIN_LANGS, langFromLocale, type Lang as ExplainLang } from './i18n.ts';
 export { fmt as formatNumber, texNum as formatNumberTex, displayWidth } from './format.ts';

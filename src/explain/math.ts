@@ -2,16 +2,19 @@
  * Math written once, rendered twice: every expression is a pair {t: plain text, k: LaTeX (KaTeX)}.
  * The derivation builder composes these; the text renderer prints `t`, the Markdown renderer `k`.
  */
+import type { MathText, Operand } from '../core/record.ts';
 import { fmt, texNum } from './format.ts';
 import { texName, texSub } from './names.ts';
 
-/** A formula in two notations: plain text (`t`) and LaTeX (`k`). */
-export interface M {
-  t: string;
-  k: string;
-}
+/** The core's MathText: records (activations, losses) write their formulas in it too. */
+export type M = MathText;
 
 export const m = (t: string, k: string = t): M => ({ t, k });
+
+/** A number as an operand of a record's formula: bare, and in parentheses when negative. */
+export const operand = (x: number): Operand => ({ bare: num(x), wrapped: num(x, true) });
+/** A name as an operand of a record's formula (never in parentheses). */
+export const symbolOf = (x: M): Operand => ({ bare: x, wrapped: x });
 
 /** A number; negative numbers in parentheses when `paren` (inside products and sums). */
 export function num(x: number, paren = false): M {

@@ -3,11 +3,12 @@
  * every out, the error terms, each output delta with its chain-rule factors, each hidden delta
  * summed over the paths that leave the neuron, every ∂E/∂w and w⁺ = w − η·∂E/∂w.
  */
-import type { ActivationName } from '../core/activations.ts';
+import { activations } from '../core/activations.ts';
+import { losses } from '../core/losses.ts';
 import { eqs, heading, para, type Block, type Doc } from './document.ts';
 import type { Words } from './i18n.ts';
 import {
-  cat, d, delta, err, ETA, m, MINUS, mul, name, net, num, out, paren, sum, squared, half, target, updated, type M,
+  cat, d, delta, err, ETA, m, MINUS, mul, name, net, num, operand, out, paren, sum, symbolOf, target, updated, type M,
 } from './math.ts';
 import type { ScalarBackwardLayer, ScalarDelta, ScalarNeuron, ScalarStep, ScalarTrace } from './trace.ts';
 
@@ -29,67 +30,43 @@ export function layerNames(w: Words, layers: number): (l: number) => { from: str
   });
 }
 
-/** out = g(net): symbolic and with numbers. */
+/** out = g(net): symbolic and with numbers, from the activation's record. */
 function activationRow(n: ScalarNeuron, layer: ScalarNeuron[]): M[] {
-  const z = net(n.name), v = num(n.net, true), arg = num(n.net);
-  const forms: Record<ActivationName, () => M[]> = {
-    sigmoid: () => [
-      m(`1 / (1 + e^(−${z.t}))`, `\\frac{1}{1 + e^{-${z.k}}}`),
-      m(`1 / (1 + e^(−${v.t}))`, `\\frac{1}{1 + e^{-${v.k}}}`),
-    ],
-    tanh: () => [m(`tanh(${z.t})`, `\\tanh(${z.k})`), m(`tanh(${arg.t})`, `\\tanh(${arg.k})`)],
-    relu: () => [m(`max(0, ${z.t})`, `\\max(0, ${z.k})`), m(`max(0, ${arg.t})`, `\\max(0, ${arg.k})`)],
-    'leaky-relu': () => [m(`max(0.01·${z.t}, ${z.t})`, `\\max(0.01 \\cdot ${z.k}, ${z.k})`), m(`max(0.01·${v.t}, ${arg.t})`, `\\max(0.01 \\cdot ${v.k}, ${arg.k})`)],
-    linear: () => [z],
-    softmax: () => {
-      const all = layer.map((k) => num(k.net));
-      return [
-        m(`e^(${z.t}) / Σ_k e^(net_k)`, `\\frac{e^{${z.k}}}{\\sum_k e^{\\mathit{net}_k}}`),
-        m(`e^(${num(n.net).t}) / (${all.map((a) => `e^(${a.t})`).join(' + ')})`,
-          `\\frac{e^{${num(n.net).k}}}{${all.map((a) => `e^{${a.k}}`).join(' + ')}}`),
-      ];
-    },
-  };
-  return [out(n.name), ...forms[n.activation](), num(n.out)];
+  const g = activations[n.activation];
+  if (n.activation === 'softmax') {
+    // Per row: the numbers need every net of the layer.
+    const all = layer.map((k) => num(k.net));
+    return [out(n.name), g.formula(symbolOf(net(n.name))),
+      m(`e^(${num(n.net).t}) / (${all.map((a) => `e^(${a.t})`).join(' + ')})`,
+        `\\frac{e^{${num(n.net).k}}}{${all.map((a) => `e^{${a.k}}`).join(' + ')}}`),
+      num(n.out)];
+  }
+  const z = net(n.name);
+  // linear: out = net, written once.
+  const forms = n.activation === 'linear' ? [z] : [g.formula(symbolOf(z)), g.formula(operand(n.net))];
+  return [out(n.name), ...forms, num(n.out)];
 }
 
 /** ∂out/∂net = g′(net): symbolic and with numbers; null for softmax. */
 function derivativeRow(dl: ScalarDelta, neuron: ScalarNeuron): M[] | null {
   if (dl.dOutdNet === null) return null;
-  const o = out(neuron.name), a = num(neuron.out, true), z = net(neuron.name), v = num(neuron.net);
+  const o = out(neuron.name);
   const lhs = d(o, net(neuron.name));
-  const forms: Partial<Record<ActivationName, M[]>> = {
-    sigmoid: [mul(o, paren(cat(m('1'), MINUS, o))), mul(a, paren(cat(m('1'), MINUS, a)))],
-    tanh: [cat(m('1'), MINUS, m(`${o.t}²`, `${o.k}^2`)), cat(m('1'), MINUS, m(`${a.t}²`, `${a.k}^2`))],
-    relu: [m(`relu′(${z.t})`, `\\operatorname{relu}'(${z.k})`), m(`relu′(${v.t})`, `\\operatorname{relu}'(${v.k})`)],
-    'leaky-relu': [m(`g′(${z.t})`, `g'(${z.k})`), m(`g′(${v.t})`, `g'(${v.k})`)],
-  };
-  return [lhs, ...(forms[neuron.activation] ?? []), num(dl.dOutdNet)];
+  const form = activations[neuron.activation].derivative;
+  const forms = form ? [form(symbolOf(net(neuron.name)), symbolOf(o)), form(operand(neuron.net), operand(neuron.out))] : [];
+  return [lhs, ...forms, num(dl.dOutdNet)];
 }
 
 /** ∂E/∂out of an output neuron from the loss. */
 function lossDerivativeRow(loss: ScalarTrace['network']['loss'], dl: ScalarDelta, n: ScalarNeuron, t: number): M[] {
-  const o = out(n.name), y = target(n.name), a = num(n.out, true), yv = num(t, true);
-  const lhs = d(TOTAL, o);
-  if (loss === 'mse') return [lhs, cat(o, MINUS, y), cat(num(n.out), MINUS, yv), num(dl.dEdOut)];
-  if (loss === 'cross-entropy') {
-    return [lhs, m(`−${y.t} / ${o.t}`, `-\\frac{${y.k}}{${o.k}}`), m(`−${yv.t} / ${a.t}`, `-\\frac{${yv.k}}{${a.k}}`), num(dl.dEdOut)];
-  }
-  return [lhs,
-    m(`(${o.t} − ${y.t}) / (${o.t}·(1 − ${o.t}))`, `\\frac{${o.k} - ${y.k}}{${o.k}\\,(1 - ${o.k})}`),
-    m(`(${a.t} − ${yv.t}) / (${a.t}·(1 − ${a.t}))`, `\\frac{${a.k} - ${yv.k}}{${a.k}\\,(1 - ${a.k})}`),
-    num(dl.dEdOut)];
+  const form = losses[loss].derivative;
+  return [d(TOTAL, out(n.name)), form(symbolOf(out(n.name)), symbolOf(target(n.name))), form(operand(n.out), operand(t)), num(dl.dEdOut)];
 }
 
 /** E_o = loss term of one output. */
 function lossTermRow(loss: ScalarTrace['network']['loss'], n: string, t: number, a: number, value: number): M[] {
-  const o = out(n), y = target(n), av = num(a, true), yv = num(t, true);
-  if (loss === 'mse') return [err(n), half(squared(cat(y, MINUS, o))), half(squared(cat(num(t), MINUS, av))), num(value)];
-  if (loss === 'cross-entropy') return [err(n), m(`−${y.t}·ln(${o.t})`, `-${y.k} \\ln ${o.k}`), m(`−${yv.t}·ln(${av.t})`, `-${yv.k} \\ln ${av.k}`), num(value)];
-  return [err(n),
-    m(`−(${y.t}·ln(${o.t}) + (1 − ${y.t})·ln(1 − ${o.t}))`, `-\\left(${y.k} \\ln ${o.k} + (1 - ${y.k}) \\ln(1 - ${o.k})\\right)`),
-    m(`−(${yv.t}·ln(${av.t}) + (1 − ${yv.t})·ln(1 − ${av.t}))`, `-\\left(${yv.k} \\ln ${av.k} + (1 - ${yv.k}) \\ln(1 - ${av.k})\\right)`),
-    num(value)];
+  const form = losses[loss].term;
+  return [err(n), form(symbolOf(out(n)), symbolOf(target(n))), form(operand(a), operand(t)), num(value)];
 }
 
 function forwardBlocks(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {

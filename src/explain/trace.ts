@@ -17,6 +17,10 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
 import type { UpdateOrder } from '../core/train.ts';
+import type { MatrixTrace } from './trace-matrix.ts';
+
+// The matrix form's types live in trace-matrix.ts; they are part of this module's API.
+export type * from './trace-matrix.ts';
 
 /** Which worked example a trace is, when it is one (adds the errata notes of the published versions). */
 export type ExampleName = 'classic' | 'linear';
@@ -238,77 +242,6 @@ export interface ScalarBiasGrad {
   /** false: the bias is fixed (the classic example), `new` equals `old`. */
   trained: boolean;
   new: number;
-}
-
-// ───────────────────────────── matrix form ─────────────────────────────
-
-/** An explanation in matrix form (networks too large to name every weight). */
-export interface MatrixTrace extends ExplainTraceBase {
-  form: 'matrix';
-  steps: MatrixStep[];
-}
-
-/** One training step in matrix form: the forward and backward pass of every layer and the loss before and after. */
-export interface MatrixStep {
-  step: number;
-  /** E before and after the update. */
-  loss: number;
-  lossAfter: number;
-  /** Outputs (before the update) and targets of the sample; null when there are more than 16 outputs. */
-  outputs: number[] | null;
-  targets: number[] | null;
-  /** Per layer, in forward order. */
-  layers: MatrixLayer[];
-}
-
-/** Summary of a vector or matrix: shape, Euclidean/Frobenius norm, range. */
-export interface MatrixSummary {
-  rows: number;
-  cols: number;
-  norm: number;
-  min: number;
-  max: number;
-}
-
-/** One entry of a matrix (or vector: col 0) with its value. */
-export interface MatrixEntry {
-  row: number;
-  col: number;
-  value: number;
-}
-
-/** One weight of the layer followed through its update: w⁺ = w − η·∂E/∂w. */
-export interface MatrixWeightSample {
-  row: number;
-  col: number;
-  old: number;
-  grad: number;
-  new: number;
-}
-
-/** One layer in the matrix form of an explanation: W, b, z, a, δ and the gradients as matrices. */
-export interface MatrixLayer {
-  layer: number;
-  inputs: number;
-  units: number;
-  activation: ActivationName;
-  /** z = W·a_prev + b, a = g(z), δ = ∂E/∂z (vectors of `units`). */
-  z: MatrixSummary;
-  a: MatrixSummary;
-  delta: MatrixSummary;
-  /** A few entries of δ: the first ones and the largest in magnitude. */
-  deltaSamples: MatrixEntry[];
-  /** W before the step, ∂E/∂W = δ·a_prevᵀ, W after the step. */
-  weights: MatrixSummary;
-  gradW: MatrixSummary;
-  weightsAfter: MatrixSummary;
-  /** A few weights followed through their update: the first and the ones with the largest |∂E/∂w|. */
-  weightSamples: MatrixWeightSample[];
-  /** ∂E/∂b = δ, and whether the biases are trained. */
-  gradB: MatrixSummary;
-  trainBias: boolean;
-  /** Sequential order: this layer was updated before δ of the layer below was computed. */
-  updatedBeforeNextDelta: boolean;
 }
 
 // ───────────────────────────── notes ─────────────────────────────

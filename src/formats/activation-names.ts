@@ -23,6 +23,10 @@ export interface ExportedActivation {
 export const EXPORTED_ACTIVATIONS: Record<ActivationName, ExportedActivation> = {
   sigmoid: { onnx: { op: 'Sigmoid' }, keras: 'sigmoid', js: '(z) => z.map(sigmoid)' },
   tanh: { onnx: { op: 'Tanh' }, keras: 'tanh', js: '(z) => z.map(Math.tanh)' },
+  softplus: {
+    onnx: { op: 'Softplus' }, keras: 'softplus',
+    js: '(z) => z.map((v) => Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))))',
+  },
   relu: { onnx: { op: 'Relu' }, keras: 'relu', js: '(z) => z.map((v) => (v > 0 ? v : 0))' },
   'leaky-relu': {
     onnx: { op: 'LeakyRelu', floats: { alpha: LEAKY_RELU_SLOPE } },

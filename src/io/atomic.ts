@@ -17,29 +17,9 @@ import {
   statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
 import { accessSync, constants } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BpnetError } from '../core/errors.ts';
-
-/**
- * Temporary files not yet renamed, removed by the exit hook. Process-wide by nature (an exit hook
- * has no caller to receive it), so it lives at module level.
- */
-const pending = new Set<string>();
-let counter = 0;
-let hooked = false;
-
-function removePending(): void {
-  for (const tmp of pending) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-  }
-  pending.clear();
-}
-
-function hookExit(): void {
-  if (hooked) return;
-  hooked = true;
-  process.on('exit', removePending);
-}
 
 /** What a path will be written as: its final target after following links, and that target's stats. */
 export function resolveOutput(path: string): { target: string; stats: Stats | undefined } {
@@ -85,6 +65,7 @@ export function checkWritable(path: string): void {
 /** Writes a file atomically (temp file + fsync + rename), creating the folder if needed. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   let tmp: string | undefined;
+  let removeOnExit: (() => void) | undefined;
   try {
     const { target, stats } = resolveOutput(path);
     const problem = kindProblem(stats);
@@ -92,9 +73,12 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     const dir = dirname(target);
     mkdirSync(dir, { recursive: true });
     removeStaleTemps(dir, basename(target));
-    hookExit();
-    tmp = join(dir, `.${basename(target)}.${process.pid}.${++counter}.tmp`);
-    pending.add(tmp);
+    // A random part, not a counter: no state kept between writes.
+    tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const created = tmp;
+    // Whatever ends the process while the file exists (an exit from inside a callback) removes it.
+    removeOnExit = () => { try { unlinkSync(created); } catch { /* already gone */ } };
+    process.on('exit', removeOnExit);
     const fd = openSync(tmp, 'wx', stats ? stats.mode & 0o7777 : 0o666);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -106,13 +90,13 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     // openSync's mode is filtered by the umask; the old file's bits are kept exactly.
     if (stats) chmodSync(tmp, stats.mode & 0o7777);
     renameSync(tmp, target);
-    pending.delete(tmp);
   } catch (e) {
     if (tmp !== undefined) {
       try { unlinkSync(tmp); } catch { /* never created or already gone */ }
-      pending.delete(tmp);
     }
     throw new BpnetError(`cannot write: ${oneLine(e)}`, path);
+  } finally {
+    if (removeOnExit) process.off('exit', removeOnExit);
   }
 }
 
@@ -123,7 +107,7 @@ function removeStaleTemps(dir: string, name: string): void {
   const prefix = `.${name}.`;
   for (const entry of entries) {
     if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
-    const m = /^(\d+)\.\d+\.tmp$/.exec(entry.slice(prefix.length));
+    const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.slice(prefix.length));
     if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
     try {
       if (statSync(join(dir, entry)).isFile()) unlinkSync(join(dir, entry));

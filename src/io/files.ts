@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { BpnetError } from '../core/errors.ts';
 import { parseJsonText } from '../data/json-text.ts';
 
+/** A file's bytes; a BpnetError naming the file when it cannot be read. */
 export function readBytes(path: string): Buffer {
   try {
     return readFileSync(path);
@@ -33,6 +34,7 @@ function readError(e: unknown, path: string): BpnetError {
   return new BpnetError(`cannot read: ${why}`, path);
 }
 
+/** A file's text (UTF-8); a BpnetError naming the file when it cannot be read. */
 export function readText(path: string): string {
   return readBytes(path).toString('utf8');
 }

@@ -1,20 +1,14 @@
 /**
  * MATLAB .mat files as datasets and as weights (Node side of src/data/mat.ts and src/data/course.ts).
  */
-import type { Dataset } from '../core/dataset.ts';
 import type { Network } from '../core/network.ts';
-import { courseDataset, courseNetwork, networkToThetas } from '../data/course.ts';
-import { readMat, writeMat, type MatOptions, type MatVariable } from '../data/mat.ts';
-import { readBytes, readBytesAsync, writeAtomic } from './files.ts';
+import { courseNetwork, networkToThetas } from '../data/course.ts';
+import { readMat, writeMat, type MatVariable } from '../data/mat.ts';
+import { readBytes, writeAtomic } from './files.ts';
 
 /** Reads every variable of a MATLAB .mat file. */
 export function readMatFile(path: string): MatVariable[] {
   return readMat(readBytes(path), path);
-}
-
-/** A dataset from the variables X (samples × inputs) and y (labels, or one-hot rows). */
-export async function loadMatDataset(path: string, options: MatOptions = {}): Promise<Dataset> {
-  return courseDataset(readMat(await readBytesAsync(path), path, options), path, options);
 }
 
 /** A network from Theta1, Theta2, … (bias column first, sigmoid everywhere). */

@@ -3,7 +3,7 @@
  * boundary; errors name the control's label) and writes configs back into it.
  */
 import {
-  ACTIVATION_NAMES, BpnetError, LOSS_NAMES, OPTIMIZER_NAMES, type ActivationName, type LossName, type OptimizerName,
+  HIDDEN_ACTIVATION_NAMES, BpnetError, LOSS_NAMES, OPTIMIZER_NAMES, type ActivationName, type LossName, type OptimizerName,
 } from '../../src/index.ts';
 import type { ToyName } from './datasets.ts';
 import { FEATURES, type FeatureName } from './features.ts';
@@ -54,7 +54,7 @@ export function fillChoices(): void {
       if (n === 'auto') o.dataset.i18n = 'auto'; // the other names are the library's own identifiers
       return o;
     }));
-  opts('activation', ACTIVATION_NAMES.filter((a) => a !== 'softmax'));
+  opts('activation', HIDDEN_ACTIVATION_NAMES);
   opts('loss', LOSS_NAMES, ['auto']);
   opts('optimizer', OPTIMIZER_NAMES);
   $('features').replaceChildren(...FEATURES.map((f) => {

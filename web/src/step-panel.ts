@@ -3,19 +3,17 @@
  * substituted, read from the explainer's trace, in the page's language.
  */
 import type { ActivationName, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
-import { formatNumber as fmt } from '../../src/index.ts';
+import { activations, formatNumber as fmt, symbol } from '../../src/index.ts';
 import { lang, t } from './i18n.ts';
 import type { Selection } from './network-diagram.ts';
 import type { Progress } from './step-mode.ts';
 
-/** g′ written in terms of out (as the tutorials do), for the chain-rule factor ∂out/∂net. */
-const derivative: Record<ActivationName, string> = {
-  sigmoid: 'out·(1 − out)', tanh: '1 − out²', relu: '[net > 0]', 'leaky-relu': 'net > 0 ? 1 : α', linear: '1', softmax: 'softmax Jacobian',
-};
+const NET = symbol('net'), OUT = symbol('out');
+/** g′ in terms of net and out (as the tutorials write it), for the chain-rule factor ∂out/∂net. */
+const derivative = (a: ActivationName): string =>
+  activations[a].derivative?.(NET, OUT).t ?? (activations[a].outputOnly ? `${a} Jacobian` : String(activations[a].df(0, 0)));
 
-const activationFormula: Record<ActivationName, string> = {
-  sigmoid: '1 / (1 + e^(−net))', tanh: 'tanh(net)', relu: 'max(0, net)', 'leaky-relu': 'max(α·net, net)', linear: 'net', softmax: 'e^net / Σ e^net',
-};
+const activationFormula = (a: ActivationName): string => activations[a].formula(NET).t;
 
 export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Selection | undefined, p: Progress, eta: number): string[][] {
   if (!sel) return [[t('pick')]];
@@ -34,7 +32,7 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
     sections.push([
       `${title} — ${t('forward')}`,
       `net_${n.name} (z, ${t('weightedInput')}) = ${sum}`, `  = ${nums}`, `  = ${fmt(n.net)}`,
-      `out_${n.name} (a, ${t('activationOut')}) = ${[...new Set([`${n.activation}(net)`, activationFormula[n.activation]])].join(' = ')}`, `  = ${fmt(n.out)}`,
+      `out_${n.name} (a, ${t('activationOut')}) = ${[...new Set([`${n.activation}(net)`, activationFormula(n.activation)])].join(' = ')}`, `  = ${fmt(n.out)}`,
     ]);
     const isOutput = l === step.forward.length - 1;
     if (isOutput && p.lossDone) {
@@ -82,7 +80,7 @@ function deltaLines(d: ScalarDelta, name: string, activation: ActivationName, ms
   if (d.rule === 'fused') {
     lines.push(lang() === 'zh' ? `融合规则（g′ 被约去）：δ = out − ${t('target')}` : `fused rule (g′ cancels): δ = out − ${t('target')}`);
   } else if (d.dOutdNet !== null) {
-    lines.push(`∂out_${name}/∂net_${name} = ${derivative[activation]} = ${fmt(d.dOutdNet)}`);
+    lines.push(`∂out_${name}/∂net_${name} = ${derivative(activation)} = ${fmt(d.dOutdNet)}`);
     lines.push(`δ_${name} = ${fmt(d.dEdOut)} × ${fmt(d.dOutdNet)}`);
   }
   lines.push(`  = ${fmt(d.delta)}`);

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { ActivationName } from '../activations.ts';
+import { activations, type ActivationName } from '../activations.ts';
 import type { Kernel } from './kernel.ts';
 import { createReferenceKernel } from './reference.ts';
 import { BROWSER_KERNELS, type KernelBackend, type KernelList } from './registry.ts';
@@ -24,12 +24,18 @@ export interface NativeAddon {
   sumRows(X: Float32Array, rows: number, cols: number, alpha: number, out: Float32Array): void;
   axpy(n: number, alpha: number, x: Float32Array, y: Float32Array): void;
   threads(): number;
+  /** How many activation opcodes it implements (absent from builds older than this function: 5). */
+  activationCount?(): number;
 }
 
-/** Activation codes of native/addon.cc; softmax is per row and stays in TypeScript. */
-const ACTIVATION_CODES: Partial<Record<ActivationName, number>> = {
-  linear: 0, relu: 1, 'leaky-relu': 2, sigmoid: 3, tanh: 4,
-};
+/**
+ * The activation's opcode in native/addon.cc (from its record), or undefined for softmax (per row,
+ * in TypeScript) and for opcodes an addon built from older sources does not know yet.
+ */
+function opcodeOf(lib: NativeAddon, activation: ActivationName): number | undefined {
+  const code = activations[activation].opcode;
+  return code !== null && code < (lib.activationCount?.() ?? 5) ? code : undefined;
+}
 
 /** Where the install script puts the addon: `build/` at the package root (src/core/kernels or dist/core/kernels, three up). */
 export const NATIVE_ADDON_PATH = fileURLToPath(new URL('../../../build/bpnet_native.node', import.meta.url));
@@ -89,12 +95,12 @@ export function createNativeKernel(dtype: 'float32' | 'float64' = 'float32', whe
       lib.gemm(transA, transB, m, n, k, alpha, A as Float32Array, B as Float32Array, beta, C as Float32Array);
     },
     biasActivate(Z, b, A, rows, cols, activation) {
-      const code = ACTIVATION_CODES[activation];
+      const code = opcodeOf(lib, activation);
       if (code === undefined) ref.biasActivate(Z, b, A, rows, cols, activation);
       else lib.biasActivate(Z as Float32Array, b as Float32Array, A as Float32Array, rows, cols, code);
     },
     activationBackward(G, Z, A, out, rows, cols, activation) {
-      const code = ACTIVATION_CODES[activation];
+      const code = opcodeOf(lib, activation);
       if (code === undefined) ref.activationBackward(G, Z, A, out, rows, cols, activation);
       else lib.activationBackward(G as Float32Array, Z as Float32Array, A as Float32Array, out as Float32Array, rows, cols, code);
     },

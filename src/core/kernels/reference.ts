@@ -4,7 +4,7 @@
  * explain, gradient check).
  */
 import { activations, softmaxBackwardRow, softmaxRow, type ActivationName } from '../activations.ts';
-import { bceFromLogit, crossEntropyFromLogits, losses, type LossName } from '../losses.ts';
+import { losses, type LossName } from '../losses.ts';
 import { allocFloat, type DType, type Float } from '../tensor.ts';
 import type { Kernel } from './kernel.ts';
 
@@ -101,14 +101,10 @@ function outputDelta(
 }
 
 function lossSum(Z: Float, A: Float, Y: Float, rows: number, cols: number, activation: ActivationName, lossName: LossName): number {
+  const loss = losses[lossName];
+  // The fused pair's loss comes from z, where log(a) cannot round to log(0).
+  if (loss.fusedActivation === activation && loss.fusedLossSum) return loss.fusedLossSum(Z, Y, rows, cols);
   let total = 0;
-  if (lossName === 'cross-entropy' && activation === 'softmax') {
-    for (let i = 0; i < rows; i++) total += crossEntropyFromLogits(Z, Y, i * cols, cols);
-  } else if (lossName === 'binary-cross-entropy' && activation === 'sigmoid') {
-    for (let i = 0; i < rows * cols; i++) total += bceFromLogit(Z[i]!, Y[i]!);
-  } else {
-    const loss = losses[lossName];
-    for (let i = 0; i < rows * cols; i++) total += loss.f(A[i]!, Y[i]!);
-  }
+  for (let i = 0; i < rows * cols; i++) total += loss.f(A[i]!, Y[i]!);
   return total;
 }

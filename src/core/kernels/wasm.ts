@@ -15,6 +15,7 @@ interface GemmExports {
   mm(pA: number, pB: number, pC: number, mp: number, np: number, k: number): void;
 }
 
+// cache: the compiled WebAssembly module (immutable once compiled).
 let compiled: GemmExports | null | undefined;
 
 /** The instantiated module (compiled once, synchronously: it is 656 bytes), or null without WebAssembly SIMD. */

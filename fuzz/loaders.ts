@@ -2,14 +2,15 @@
  * The loaders the fuzzer attacks, each with its seed inputs (valid files made in code) and an
  * acceptance check: a loader that returns must return something bpnet can use (a dataset whose
  * numbers are all finite and whose sizes agree, a network that saves again, a checkpoint that
- * resumes). Everything goes through the public, browser-safe API, in memory.
+ * resumes). Everything goes through the public, browser-safe API, in memory: datasets through the
+ * format dispatcher (`parseDataset`, what `bpnet train --data` and the page use), models through
+ * `networkFromJSON` and `importModel` (what `bpnet import --format onnx|tfjs` uses).
  */
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  checkDataset, courseDataset, createDataset, idxDataset, Network, networkFromJSON, networkToJSON, parseCSV,
-  parseDatasetJSON, parseIdxFile, readMat, train, writeIdx, writeMat, type Dataset,
+  checkDataset, createDataset, exportModel, importModel, Network, networkFromJSON, networkToJSON, parseDataset,
+  parseJsonText, train, writeIdx, writeMat, type Dataset,
 } from '../src/index.ts';
-import { parseJsonText } from '../src/data/json-text.ts';
 
 /** Memory limit given to every loader (bytes): generous for the seeds, small for a bomb. */
 export const FUZZ_MAX_MEMORY = 16 * 1024 * 1024;
@@ -70,20 +71,20 @@ export const loaders: Loader[] = [
   {
     name: 'dataset JSON',
     seeds: () => [text('{"inputs":[[0,0],[0,1],[1,0],[1,1]],"targets":[[0],[1],[1],[0]]}'), text('{"inputs":[[0.5,-1e-3]],"targets":[[1,0]],"labels":["a","b"]}')],
-    run: (bytes) => validDataset(parseDatasetJSON(parseJsonText(decode(bytes), 'd.json'), 'd.json')),
+    run: (bytes) => validDataset(parseDataset({ name: 'd.json', bytes }, { maxMemory: FUZZ_MAX_MEMORY })),
   },
   {
     name: 'CSV',
     seeds: () => [text('a,b,y\n1,2,0.5\n3,4,0.25\n'), text('x,"label"\n0.1,cat\n0.2,dog\n0.3,"c,at"\n'), text('x1,x2,digit\r\n1,2,3\r\n2,0,1\r\n')],
-    run: (bytes) => validDataset(parseCSV(decode(bytes), 'd.csv')),
+    run: (bytes) => validDataset(parseDataset({ name: 'd.csv', bytes }, { maxMemory: FUZZ_MAX_MEMORY })),
   },
   {
     name: 'IDX',
     seeds: () => [pack(IMAGES, LABELS)],
     run(bytes) {
       const [images, labels] = unpack(bytes);
-      const opts = { maxMemory: FUZZ_MAX_MEMORY };
-      return validDataset(idxDataset(parseIdxFile(images, 'images', opts), parseIdxFile(labels, 'labels', opts), 'images', 'labels', opts));
+      const file = { name: 'train-images-idx3-ubyte', bytes: images };
+      return validDataset(parseDataset(file, { labels: { name: 'train-labels-idx1-ubyte', bytes: labels }, maxMemory: FUZZ_MAX_MEMORY }));
     },
   },
   {
@@ -91,20 +92,40 @@ export const loaders: Loader[] = [
     compress: 'gzip',
     seeds: () => [IMAGES, new Uint8Array(writeIdx([40, 3, 3], new Array(360).fill(7)))],
     run(bytes) {
-      const images = parseIdxFile(bytes, 'images.gz', { maxMemory: FUZZ_MAX_MEMORY });
-      const n = images.dims[0] ?? 0;
-      return validDataset(idxDataset(images, { dims: [n], data: new Uint8Array(n) }, 'images.gz', 'labels', { maxMemory: FUZZ_MAX_MEMORY }));
+      // The labels: as many as the header's first dimension says (when it can be read), all 0.
+      const n = bytes.length > 0 ? Math.min(gunzipHeadCount(bytes), 1 << 16) : 0;
+      const labels = { name: 'l-labels-idx1-ubyte.gz', bytes: gzip(writeIdx([n], new Uint8Array(n))) };
+      return validDataset(parseDataset({ name: 'i-images-idx3-ubyte.gz', bytes }, { labels, maxMemory: FUZZ_MAX_MEMORY }));
     },
   },
   {
     name: '.mat',
     seeds: () => matSeed(false),
-    run: (bytes) => validDataset(courseDataset(readMat(bytes, 'd.mat', { maxMemory: FUZZ_MAX_MEMORY }), 'd.mat', { maxMemory: FUZZ_MAX_MEMORY })),
+    run: (bytes) => validDataset(parseDataset({ name: 'd.mat', bytes }, { maxMemory: FUZZ_MAX_MEMORY })),
   },
   {
     name: '.mat compressed',
     seeds: () => matSeed(true),
-    run: (bytes) => validDataset(courseDataset(readMat(bytes, 'd.mat', { maxMemory: FUZZ_MAX_MEMORY }), 'd.mat', { maxMemory: FUZZ_MAX_MEMORY })),
+    run: (bytes) => validDataset(parseDataset({ name: 'd.mat', bytes }, { maxMemory: FUZZ_MAX_MEMORY })),
+  },
+  {
+    name: 'ONNX',
+    seeds: () => [smallNet(4), normalisedNet(5)].map((net) => exportModel(net, 'onnx')[0]!.data as Uint8Array),
+    run: (bytes) => validModel(importModel('onnx', () => bytes, 'model.onnx')),
+  },
+  {
+    // model.json mutated; its weights file stays the valid one of the seed it came from (by length).
+    name: 'tfjs model.json',
+    seeds: () => tfjsSeeds().map((s) => text(s.json)),
+    run(bytes) {
+      const weights = tfjsSeeds().map((s) => s.weights);
+      const read = (name: string): Uint8Array => {
+        if (name === 'model.json') return bytes;
+        if (name !== 'model.weights.bin') throw new Error(`the fuzzer has no file ${name}`);
+        return weights[bytes.length % weights.length]!;
+      };
+      return validModel(importModel('tfjs', read, 'model.json'));
+    },
   },
   {
     name: 'checkpoint',
@@ -122,6 +143,38 @@ export const loaders: Loader[] = [
     },
   },
 ];
+
+/** A network is valid when it saves again and reads back (every weight finite, shapes consistent). */
+function validModel(net: Network): boolean {
+  networkFromJSON(JSON.parse(JSON.stringify(networkToJSON(net))), 'again');
+  return true;
+}
+
+/** A network with an inputTransform, so the ONNX Sub/Div nodes and tfjs BatchNormalization are seeds too. */
+function normalisedNet(seed: number): Network {
+  const net = smallNet(seed, 'cross-entropy');
+  net.inputTransform = { type: 'zscore', mean: [0.5, -1], std: [2, 0.25] };
+  net.classLabels = ['no', 'yes'];
+  return net;
+}
+
+/** tfjs exports of two networks: model.json's text and the weights file. */
+function tfjsSeeds(): { json: string; weights: Uint8Array }[] {
+  return [smallNet(6), normalisedNet(7)].map((net) => {
+    const [json, weights] = exportModel(net, 'tfjs', 'model.json');
+    return { json: json!.data as string, weights: weights!.data as Uint8Array };
+  });
+}
+
+/** The first dimension an IDX header declares inside gzip bytes (0 when it cannot be read). */
+function gunzipHeadCount(bytes: Uint8Array): number {
+  try {
+    const head = gunzipSync(bytes, { maxOutputLength: 1 << 22 });
+    return head.length >= 8 ? new DataView(head.buffer, head.byteOffset).getUint32(4) : 0;
+  } catch {
+    return 0;
+  }
+}
 
 /** Checkpoints as `bpnet train --checkpoint-every` writes them, one per optimizer. */
 const checkpointSeeds: Uint8Array[] = [];

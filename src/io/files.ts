@@ -2,8 +2,9 @@
  * File access for the CLI (Node only). Reads fail with a BpnetError naming the file; writes are
  * atomic (see atomic.ts), so an interrupted run never leaves a half-written model behind.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { BpnetError } from '../core/errors.ts';
 import { parseJsonText } from '../data/json-text.ts';
 
@@ -18,13 +19,30 @@ export function readBytes(path: string): Buffer {
 
 /**
  * Reads a file without blocking the event loop, so that Ctrl-C while a large data file (or a FIFO
- * with no writer yet) is being read is answered at once.
+ * waiting for its writer) is being read is answered at once. A FIFO is read through a pipe handle
+ * (polled, like stdin), not by a thread blocked in read(): such a thread would keep the process
+ * from exiting at all.
  */
 export async function readBytesAsync(path: string): Promise<Buffer> {
+  let fd: number | undefined;
   try {
-    return await readFile(path);
+    // O_NONBLOCK: opening a FIFO does not wait for a writer (regular files ignore the flag).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFIFO()) {
+      const file = fd;
+      fd = undefined;
+      closeSync(file);
+      return await readFile(path);
+    }
+    const pipe = new Socket({ fd, readable: true, writable: false });
+    fd = undefined; // the socket owns it now
+    const chunks: Buffer[] = [];
+    for await (const chunk of pipe) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   } catch (e) {
     throw readError(e, path);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

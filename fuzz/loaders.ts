@@ -8,7 +8,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
-  checkDataset, createDataset, exportModel, importModel, Network, networkFromJSON, networkToJSON, parseDataset,
+  BpnetError, checkDataset, createDataset, exportModel, importModel, Network, networkFromJSON, networkToJSON, parseDataset,
   parseJsonText, train, writeIdx, writeMat, type Dataset,
 } from '../src/index.ts';
 
@@ -114,15 +114,17 @@ export const loaders: Loader[] = [
     run: (bytes) => validModel(importModel('onnx', () => bytes, 'model.onnx')),
   },
   {
-    // model.json mutated; its weights file stays the valid one of the seed it came from (by length).
+    // model.json mutated; its weights file stays the valid one of the seed it most likely came from
+    // (the one of the closest length: mutations change the length a little).
     name: 'tfjs model.json',
     seeds: () => tfjsSeeds().map((s) => text(s.json)),
     run(bytes) {
-      const weights = tfjsSeeds().map((s) => s.weights);
+      const seeds = tfjsSeeds();
+      const closest = seeds.reduce((a, b) => (Math.abs(b.json.length - bytes.length) < Math.abs(a.json.length - bytes.length) ? b : a));
       const read = (name: string): Uint8Array => {
         if (name === 'model.json') return bytes;
-        if (name !== 'model.weights.bin') throw new Error(`the fuzzer has no file ${name}`);
-        return weights[bytes.length % weights.length]!;
+        if (name !== 'model.weights.bin') throw new BpnetError(`no such file beside model.json`, name);
+        return closest.weights;
       };
       return validModel(importModel('tfjs', read, 'model.json'));
     },

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { parseCSV, writeIdx, writeMat } from '../src/index.ts';
+import { exportModel, importModel, Network, parseCSV, writeIdx, writeMat } from '../src/index.ts';
 import { bpnet, ROOT, tempDir } from './helpers.ts';
 
 const dir = tempDir();
@@ -148,4 +148,27 @@ test('CSV is linear in its size: 1 000 000 columns parse (the quadratic duplicat
   assert.equal(d.inputSize, n);
   assert.deepEqual([d.inputs[0], d.inputs[1], d.inputs[n - 1]], [3, 4, (n + 2) % 7]);
   assert.deepEqual([...d.targets], [3]);
+});
+
+test('imported models are untrusted too: ONNX lengths and shapes, tfjs structure and weight paths', () => {
+  const net = Network.create({ inputs: 2, layers: [{ units: 2, activation: 'sigmoid' }], loss: 'mse' }, { seed: 1 });
+  const onnx = exportModel(net, 'onnx')[0]!.data as Uint8Array;
+  // A 10-byte varint length of −1 for the graph (field 7, wire type 2): once moved the reader backwards.
+  const negative = Uint8Array.from([0x08, 0x07, 0x3a, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+  assert.throws(() => importModel('onnx', () => negative, 'm.onnx'), /^BpnetError: m\.onnx: not a valid ONNX \(protobuf\) file: field 7 claims -1 bytes/);
+  assert.throws(() => importModel('onnx', () => onnx.subarray(0, 40), 'm.onnx'), (e: Error) => e.name === 'BpnetError' && /^m\.onnx: /.test(e.message));
+  const [json, weights] = exportModel(net, 'tfjs', 'model.json');
+  const doc = JSON.parse(json!.data as string);
+  const read = (text: string) => (name: string) => (name === 'model.json' ? new TextEncoder().encode(text) : weights!.data as Uint8Array);
+  for (const [change, pattern] of [
+    [(d: any) => { d.weightsManifest[0].paths = ['../../etc/passwd']; }, /weightsManifest\[0\]\.paths\[0\]: expected a file name beside model\.json, got "\.\.\/\.\.\/etc\/passwd"/],
+    [(d: any) => { d.weightsManifest[0].weights[0].shape = [2 ** 31, 2 ** 31]; }, /weightsManifest\[0\]\.weights\[0\]: needs \d+ bytes at 0/],
+    [(d: any) => { d.weightsManifest = [7]; }, /weightsManifest\[0\]: expected \{paths: \[…\], weights: \[…\]\}, got 7/],
+    [(d: any) => { d.modelTopology.config.layers[0] = null; }, /modelTopology layers\[0\]: expected \{class_name, config\}, got null/],
+  ] as const) {
+    const d = structuredClone(doc);
+    change(d);
+    assert.throws(() => importModel('tfjs', read(JSON.stringify(d)), 'model.json'), pattern);
+  }
+  assert.throws(() => importModel('toString' as never, read(''), 'x'), /unknown format "toString" \(expected one of: onnx, tfjs, js, mat\)/);
 });

@@ -14,7 +14,7 @@
  * the last activation (softmax → cross-entropy, sigmoid → binary cross-entropy, else mse).
  */
 import type { ActivationName } from '../core/activations.ts';
-import { BpnetError, show } from '../core/errors.ts';
+import { BpnetError, printable, show } from '../core/errors.ts';
 import type { ModelJSON, ModelLayerJSON } from '../core/model-json.ts';
 import { networkFromJSON } from '../core/network.ts';
 import type { Network } from '../core/network.ts';
@@ -174,7 +174,7 @@ export function networkFromOnnx(bytes: Uint8Array, source = 'model.onnx'): Netwo
       checkActivation(n, fail);
       pending.activation = ONNX_TO_ACTIVATION.get(n.op)!;
     } else {
-      fail(`operator ${show(n.op, 40)} (node ${show(n.output, 40)}) is not part of a dense network bpnet can read`);
+      fail(`operator ${printable(n.op, 40)} (node ${show(n.output, 40)}) is not part of a dense network bpnet can read`);
     }
     current = n.output;
   }

@@ -1,7 +1,7 @@
 /**
- * bpnet as a benchmark contender: `bpnet-runner.ts W1|W2|W3 BACKEND DTYPE`.
+ * bpnet as a benchmark contender: `bpnet-runner.ts W1|W2|W2b|W3 BACKEND DTYPE`.
  * W1 trains digits-mlp with the public API exactly as a user would (Trainer.runEpoch);
- * W2 runs `train` on the classic 2-2-2 example for 10 000 single-sample steps;
+ * W2 runs `train` on the classic 2-2-2 example for 10 000 single-sample steps, W2b a 2-8-8-1 on XOR;
  * W3 calls the kernel's GEMM directly.
  */
 import { readFileSync } from 'node:fs';
@@ -43,6 +43,22 @@ await serve(() => {
       run: async () => {
         const net = networkFromJSON(model, 'model.json').clone(kernel);
         const seconds = await timed(() => train(net, data, { learningRate: 0.5, batchSize: 1, epochs: 10_000, shuffle: false }));
+        loss = evaluate(net, data).loss;
+        return { seconds };
+      },
+      finish: () => ({ loss, kernel: kernel.name }),
+    };
+  }
+  if (workload === 'W2b') {
+    // The playground's toy size, 2-8-8-1, on XOR, one sample per step: sigmoid layers and mse, the
+    // very network brain.js trains (its only choice of error), so both do the same arithmetic.
+    const data = createDataset([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]]);
+    const spec = { inputs: 2, layers: [{ units: 8, activation: 'sigmoid' }, { units: 8, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }], loss: 'mse' } as const;
+    let loss = 0;
+    return {
+      run: async () => {
+        const net = Network.create({ ...spec, layers: [...spec.layers] }, { seed: 1, kernel });
+        const seconds = await timed(() => train(net, data, { learningRate: 0.5, batchSize: 1, epochs: 2500, shuffle: false }));
         loss = evaluate(net, data).loss;
         return { seconds };
       },

@@ -1,5 +1,5 @@
 /**
- * brain.js as a benchmark contender: `brain-runner.ts W1|W2`. brain.js has sigmoid layers and an
+ * brain.js as a benchmark contender: `brain-runner.ts W1|W2|W2b`. brain.js has sigmoid layers and an
  * mse-like error only (no softmax), trains online (one sample per update) and has no GEMM to time.
  */
 import { createRequire } from 'node:module';
@@ -53,6 +53,16 @@ await serve(() => {
       run: async () => {
         const net = new brain.NeuralNetwork({ hiddenLayers: [2], activation: 'sigmoid', learningRate: 0.5 });
         return { seconds: await timed(() => net.train(data, { iterations: 10_000, errorThresh: 1e-12, log: false, learningRate: 0.5 })) };
+      },
+    };
+  }
+  if (workload === 'W2b') {
+    // 2-8-8-1 sigmoid on XOR, 2 500 iterations over the 4 samples (brain.js updates after each).
+    const data = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]].map(([a, b, y]) => ({ input: [a!, b!], output: [y!] }));
+    return {
+      run: async () => {
+        const net = new brain.NeuralNetwork({ hiddenLayers: [8, 8], activation: 'sigmoid', learningRate: 0.5 });
+        return { seconds: await timed(() => net.train(data, { iterations: 2500, errorThresh: 1e-12, log: false, learningRate: 0.5 })) };
       },
     };
   }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../src/core/dataset.ts';
+import { writeIdx } from '../src/data/idx.ts';
 
 export const TEST_PER_DIGIT = 200;
 export const PIXELS = 784;
@@ -49,4 +50,38 @@ export function loadDigits(split: Split): Dataset {
   };
   const inputs = read('inputs'), targets = read('targets');
   return { size: targets.length / 10, inputSize: PIXELS, outputSize: 10, inputs, targets };
+}
+
+/** W4's data: 60 000 images with their labels, as IDX files in bench/.cache. */
+export interface W4Files { images: string; labels: string }
+export const W4_IMAGES = 60_000;
+/** The shifts (dx, dy) that turn each digit into six images. */
+const SHIFTS = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1], [1, 1]] as const;
+
+/**
+ * Writes W4's IDX files once: every training and test digit of the cache, shifted by each of
+ * SHIFTS (pixels moved in from outside are 0), as unsigned bytes, cycled up to 60 000 images.
+ */
+export function ensureW4Data(): W4Files {
+  const files = { images: join(CACHE, 'w4-60k-images-idx3-ubyte'), labels: join(CACHE, 'w4-60k-labels-idx1-ubyte') };
+  if (existsSync(files.images) && existsSync(files.labels)) return files;
+  ensureDigitsCache();
+  const sources = [loadDigits('train'), loadDigits('test')];
+  const total = sources.reduce((n, d) => n + d.size, 0);
+  const pixels = new Uint8Array(W4_IMAGES * PIXELS), labels = new Uint8Array(W4_IMAGES);
+  for (let i = 0; i < W4_IMAGES; i++) {
+    let s = i % total;
+    const d = s < sources[0]!.size ? sources[0]! : sources[1]!;
+    if (d === sources[1]) s -= sources[0]!.size;
+    const [dx, dy] = SHIFTS[Math.floor(i / total) % SHIFTS.length]!;
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
+      const sx = x - dx, sy = y - dy;
+      const v = sx < 0 || sx >= 28 || sy < 0 || sy >= 28 ? 0 : d.inputs[s * PIXELS + sy * 28 + sx]!;
+      pixels[i * PIXELS + y * 28 + x] = Math.round(v * 255);
+    }
+    for (let c = 0; c < 10; c++) if (d.targets[s * 10 + c] === 1) labels[i] = c;
+  }
+  writeFileSync(files.images, writeIdx([W4_IMAGES, 28, 28], pixels));
+  writeFileSync(files.labels, writeIdx([W4_IMAGES], labels));
+  return files;
 }

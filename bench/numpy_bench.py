@@ -1,6 +1,6 @@
-"""numpy (OpenBLAS) as a benchmark contender: `python3 numpy_bench.py W1|W2|W3`.
+"""numpy (OpenBLAS) as a benchmark contender: `python3 numpy_bench.py W1|W2|W3|W4 [IMAGES LABELS]`.
 
-The same networks as bpnet's with hand-written backprop in float32 (W1, W3) and float64 (W2),
+The same networks as bpnet's with hand-written backprop in float32 (W1, W3, W4) and float64 (W2),
 speaking bench/protocol.ts: one JSON command per line on stdin, one JSON answer per line on stdout.
 """
 import json
@@ -79,6 +79,60 @@ def digits_mlp():
     return run, finish
 
 
+def read_idx(path):
+    raw = np.fromfile(path, dtype=np.uint8)
+    ndims = int(raw[3])
+    dims = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i].tobytes(), "big") for i in range(ndims)]
+    return raw[4 + 4 * ndims:].reshape(dims)
+
+
+def w4(images, labels):
+    """784-256-10 ReLU / softmax + cross-entropy, float32 sgd (η 0.05), batch 64: images read as a
+    user would, all scaled to float32 at once."""
+    x = read_idx(images).reshape(-1, 784).astype(np.float32) / np.float32(255)
+    lab = read_idx(labels)
+    y = np.zeros((len(lab), 10), dtype=np.float32)
+    y[np.arange(len(lab)), lab] = 1
+    rng = np.random.default_rng(1)
+    sizes = [784, 256, 10]
+    W = [(rng.standard_normal((o, i)) * np.sqrt(2 / i)).astype(np.float32) for i, o in zip(sizes, sizes[1:])]
+    b = [np.zeros(o, dtype=np.float32) for o in sizes[1:]]
+    eta, batch = np.float32(0.05), 64
+    state = {"loss": 0.0}
+
+    def epoch():
+        order = rng.permutation(len(x))
+        total = 0.0
+        for start in range(0, len(x), batch):
+            idx = order[start:start + batch]
+            a0, t = x[idx], y[idx]
+            m = np.float32(len(idx))
+            z0 = a0 @ W[0].T
+            z0 += b[0]
+            a1 = np.maximum(z0, 0)
+            z1 = a1 @ W[1].T
+            z1 += b[1]
+            e = np.exp(z1 - z1.max(axis=1, keepdims=True))
+            a2 = e / e.sum(axis=1, keepdims=True)
+            total += float(-np.log(np.maximum((a2 * t).sum(axis=1), 1e-30)).sum())
+            d1 = a2 - t
+            gW1, gb1 = d1.T @ a1, d1.sum(axis=0)
+            d0 = (d1 @ W[1]) * (z0 > 0)
+            gW0, gb0 = d0.T @ a0, d0.sum(axis=0)
+            W[1] -= (eta / m) * gW1
+            b[1] -= (eta / m) * gb1
+            W[0] -= (eta / m) * gW0
+            b[0] -= (eta / m) * gb0
+        state["loss"] = total / len(x)
+
+    def run():
+        t = time.perf_counter()
+        epoch()
+        return {"seconds": time.perf_counter() - t}
+
+    return run, lambda target: {"loss": state["loss"]}
+
+
 def classic():
     x = np.array([[0.05, 0.10]])
     y = np.array([[0.01, 0.99]])
@@ -133,7 +187,7 @@ def gemm():
 
 def main():
     workload = sys.argv[1]
-    run, finish = {"W1": digits_mlp, "W2": classic, "W3": gemm}[workload]()
+    run, finish = {"W1": digits_mlp, "W2": classic, "W3": gemm, "W4": w4}[workload](*sys.argv[2:])
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
         message = json.loads(line)

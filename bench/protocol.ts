@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 export interface Contender {
   /** One timed measurement: W1 {seconds} per epoch, W2 {seconds} per 10 000 steps, W3 {gflops: {...}}. */
   run(): Promise<Record<string, unknown>> | Record<string, unknown>;
-  /** After the rounds: accuracy (W1) and anything else worth reporting. */
+  /** After the rounds: accuracy (W1) and anything else worth reporting (its maxRssMB replaces this process's). */
   finish?(epochs: number): Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
@@ -29,7 +29,7 @@ export async function serve(make: () => Promise<Contender | string> | Contender 
   send({ ready: true });
   for await (const line of createInterface({ input: process.stdin })) {
     const { cmd, epochs = 0 } = JSON.parse(line) as { cmd: string; epochs?: number };
-    const answer = cmd === 'run' ? await contender.run() : { ...(await contender.finish?.(epochs)), maxRssMB: process.resourceUsage().maxRSS / 1024 };
+    const answer = cmd === 'run' ? await contender.run() : { maxRssMB: process.resourceUsage().maxRSS / 1024, ...(await contender.finish?.(epochs)) };
     send(answer);
   }
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "gemm.h"
 
@@ -179,6 +180,116 @@ napi_value Axpy(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+bool get_typed(napi_env env, napi_value v, napi_typedarray_type want, size_t need, void*& data, const char* what) {
+  bool is = false;
+  napi_is_typedarray(env, v, &is);
+  napi_typedarray_type type;
+  size_t length = 0;
+  if (is) napi_get_typedarray_info(env, v, &type, &length, &data, nullptr, nullptr);
+  if (!is || type != want) return fail(env, what);
+  if (length < need) return fail(env, "bpnet native: array too short for the given shape");
+  return true;
+}
+
+// gather(src, cols, order, start, rows, dst, values): dst row r ← src row order[start + r]; src is
+// a Float32Array, or a Uint8Array (pixels) whose byte k stands for values[k] (a Float32Array of
+// 256). Every index is checked against src first.
+napi_value Gather(napi_env env, napi_callback_info info) {
+  napi_value argv[7];
+  if (!get_args(env, info, argv)) return nullptr;
+  int64_t cols, start, rows;
+  void *orderData, *srcData;
+  Floats dst, values{nullptr, 0};
+  bool isTyped = false;
+  napi_is_typedarray(env, argv[0], &isTyped);
+  if (!isTyped) { fail(env, "bpnet native: expected a Float32Array or Uint8Array"); return nullptr; }
+  napi_typedarray_type srcType;
+  size_t srcLength;
+  napi_get_typedarray_info(env, argv[0], &srcType, &srcLength, &srcData, nullptr, nullptr);
+  if (srcType != napi_float32_array && srcType != napi_uint8_array) { fail(env, "bpnet native: expected a Float32Array or Uint8Array"); return nullptr; }
+  if (!get_int(env, argv[1], cols) || !get_int(env, argv[3], start) || !get_int(env, argv[4], rows) ||
+      !get_typed(env, argv[2], napi_uint32_array, size_t(start + rows), orderData, "bpnet native: expected a Uint32Array") ||
+      !get_floats(env, argv[5], size_t(rows) * cols, dst) ||
+      (srcType == napi_uint8_array && !get_floats(env, argv[6], 256, values)))
+    return nullptr;
+  const uint32_t* order = static_cast<const uint32_t*>(orderData) + start;
+  const size_t srcRows = cols == 0 ? 0 : srcLength / size_t(cols);
+  for (int64_t r = 0; r < rows; r++)
+    if (order[r] >= srcRows) { fail(env, "bpnet native: gather index out of range"); return nullptr; }
+  const float* table = values.data;
+  for (int64_t r = 0; r < rows; r++) {
+    float* d = dst.data + r * cols;
+    if (srcType == napi_uint8_array) {
+      const uint8_t* from = static_cast<const uint8_t*>(srcData) + size_t(order[r]) * cols;
+      for (int64_t j = 0; j < cols; j++) d[j] = table[from[j]];
+    } else {
+      const float* from = static_cast<const float*>(srcData) + size_t(order[r]) * cols;
+      std::memcpy(d, from, size_t(cols) * sizeof(float));
+    }
+  }
+  return nullptr;
+}
+
+// Optimizer opcodes shared with the optimizer records (optimizers.ts).
+enum Rule { SGD = 0, MOMENTUM = 1, NESTEROV = 2, ADAM = 3 };
+
+void update_range(int rule, size_t n, float* __restrict w, const float* __restrict d, float* __restrict v,
+                  float* __restrict s, const double* h);
+
+// update(rule, p, g, b0, b1, lr, mu, beta1, beta2, eps, c1, c2): one fused optimizer step over p
+// (see optimizers.ts): one pass over p, g and the buffers, vectorised by the compiler.
+napi_value Update(napi_env env, napi_callback_info info) {
+  napi_value argv[12];
+  if (!get_args(env, info, argv)) return nullptr;
+  int64_t rule;
+  double h[7];
+  Floats p, g, b0, b1;
+  if (!get_int(env, argv[0], rule) || !get_floats(env, argv[1], 0, p) || !get_floats(env, argv[2], p.length, g) ||
+      !get_floats(env, argv[3], rule == SGD ? 0 : p.length, b0) || !get_floats(env, argv[4], rule == ADAM ? p.length : 0, b1))
+    return nullptr;
+  for (int i = 0; i < 7; i++) if (!get_number(env, argv[5 + i], h[i])) return nullptr;
+  if (rule < SGD || rule > ADAM) { fail(env, "bpnet native: unknown optimizer rule"); return nullptr; }
+  // Memory-bound (3 to 7 streams over the parameters): large arrays go to both cores in chunks.
+  const size_t n = p.length, CHUNK = 32768;
+  const int chunks = int((n + CHUNK - 1) / CHUNK);
+  bpnet::parallel_chunks(chunks, [&](int c) {
+    const size_t from = size_t(c) * CHUNK;
+    update_range(int(rule), std::min(CHUNK, n - from), p.data + from, g.data + from,
+                 b0.length ? b0.data + from : nullptr, b1.length ? b1.data + from : nullptr, h);
+  });
+  return nullptr;
+}
+
+void update_range(int rule, size_t n, float* __restrict w, const float* __restrict d, float* __restrict v,
+                  float* __restrict s, const double* h) {
+  const float lr = float(h[0]), mu = float(h[1]);
+  switch (rule) {
+    case SGD: for (size_t i = 0; i < n; i++) w[i] -= lr * d[i]; break;
+    case MOMENTUM:
+      for (size_t i = 0; i < n; i++) {
+        v[i] = mu * v[i] - lr * d[i];
+        w[i] += v[i];
+      }
+      break;
+    case NESTEROV:
+      for (size_t i = 0; i < n; i++) {
+        v[i] = mu * v[i] - lr * d[i];
+        w[i] += mu * v[i] - lr * d[i];
+      }
+      break;
+    case ADAM: {
+      const float beta1 = float(h[2]), beta2 = float(h[3]), eps = float(h[4]);
+      const float a = float(h[0] / h[5]), rc2 = float(1.0 / h[6]);  // η/(1 − β₁ᵗ), 1/(1 − β₂ᵗ)
+      for (size_t i = 0; i < n; i++) {
+        v[i] = beta1 * v[i] + (1.0f - beta1) * d[i];
+        s[i] = beta2 * s[i] + (1.0f - beta2) * d[i] * d[i];
+        w[i] -= a * v[i] / (std::sqrt(s[i] * rc2) + eps);
+      }
+      break;
+    }
+  }
+}
+
 // activationCount(): how many opcodes this build implements (older builds lack newer ones).
 napi_value ActivationCount(napi_env env, napi_callback_info) {
   napi_value out;
@@ -199,6 +310,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"activationBackward", nullptr, ActivationBackward, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"sumRows", nullptr, SumRows, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"axpy", nullptr, Axpy, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"gather", nullptr, Gather, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"update", nullptr, Update, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"threads", nullptr, Threads, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"activationCount", nullptr, ActivationCount, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -91,12 +92,23 @@ void pack_a(const Problem& P, int i0, int p0, int kc, float* dst) {
 void pack_b(const Problem& P, int j0, int p0, int kc, float* dst) {
   const int cols = std::min(NR, P.n - j0);
   if (P.transB) {  // B stored n×k: one column of op(B) is a contiguous row of B
-    for (int c = 0; c < cols; c++) {
-      const float* src = P.B + size_t(j0 + c) * P.k + p0;
-      for (int p = 0; p < kc; p++) dst[p * NR + c] = src[p];
+    // Transposed in 16×16 blocks through a small buffer: reads and writes both stay sequential
+    // (column by column, every write of the panel would touch a different cache line).
+    alignas(64) float block[16][16];
+    for (int pb = 0; pb < kc; pb += 16) {
+      const int ps = std::min(16, kc - pb);
+      for (int cb = 0; cb < NR; cb += 16) {
+        for (int c = 0; c < 16; c++) {
+          if (cb + c < cols) {
+            const float* src = P.B + size_t(j0 + cb + c) * P.k + p0 + pb;
+            for (int p = 0; p < ps; p++) block[p][c] = src[p];
+          } else {
+            for (int p = 0; p < ps; p++) block[p][c] = 0;
+          }
+        }
+        for (int p = 0; p < ps; p++) std::memcpy(dst + (pb + p) * NR + cb, block[p], 16 * sizeof(float));
+      }
     }
-    for (int c = cols; c < NR; c++)
-      for (int p = 0; p < kc; p++) dst[p * NR + c] = 0;
   } else {
     for (int p = 0; p < kc; p++) {
       const float* src = P.B + size_t(p0 + p) * P.n + j0;
@@ -205,10 +217,21 @@ struct Job {
   const Problem* P;
   const Split* S;
   std::atomic<int> nextPanel{0}, packedPanels{0}, nextUnit{0}, doneUnits{0};
+  // A plain parallel loop instead of a product (see parallel_chunks): chunk c of `chunks`.
+  const std::function<void(int)>* chunk = nullptr;
+  int chunks = 0;
+  int units() const { return chunk ? chunks : S->units(); }
 };
 
 /** A thread's share of a job: whatever panels, then units, are still unclaimed. */
 void help(Job& job) {
+  if (job.chunk) {
+    for (int u; (u = job.nextUnit.fetch_add(1, std::memory_order_relaxed)) < job.chunks;) {
+      (*job.chunk)(u);
+      job.doneUnits.fetch_add(1, std::memory_order_release);
+    }
+    return;
+  }
   const Split& S = *job.S;
   for (int j; (j = job.nextPanel.fetch_add(1, std::memory_order_relaxed)) < S.colPanels;) {
     pack_b_panel(*job.P, j);
@@ -241,7 +264,7 @@ class Pool {
     generation_.fetch_add(1, std::memory_order_release);
     generation_.notify_all();
     help(job);
-    spin_until([&] { return job.doneUnits.load(std::memory_order_acquire) >= job.S->units(); });
+    spin_until([&] { return job.doneUnits.load(std::memory_order_acquire) >= job.units(); });
     state_.fetch_or(CLOSED, std::memory_order_acq_rel);
     spin_until([this] { return (state_.load(std::memory_order_acquire) & ~CLOSED) == 0; });
   }
@@ -297,6 +320,19 @@ Buffer shared_b;
 }  // namespace
 
 int gemm_threads() { return pool().size(); }
+
+void parallel_chunks(int chunks, const std::function<void(int)>& body) {
+  Pool& threads = pool();
+  if (threads.size() > 1 && chunks > 1 && pool_mutex.try_lock()) {
+    std::lock_guard<std::mutex> hold(pool_mutex, std::adopt_lock);
+    Job job;
+    job.chunk = &body;
+    job.chunks = chunks;
+    threads.run(job);
+    return;
+  }
+  for (int c = 0; c < chunks; c++) body(c);
+}
 
 void sgemm(bool transA, bool transB, int m, int n, int k,
            float alpha, const float* A, const float* B, float beta, float* C) {

@@ -10,11 +10,15 @@
 // AVX-512 register, on AVX2 two, elsewhere whatever the target has — one source for every CPU.
 #pragma once
 #include <cstddef>
+#include <functional>
 
 namespace bpnet {
 
 /** Number of threads the GEMM may use (the caller's thread counts as one). */
 int gemm_threads();
+
+/** Runs body(0 … chunks−1) on the GEMM's threads (or in order on this one if they are busy). */
+void parallel_chunks(int chunks, const std::function<void(int)>& body);
 
 void sgemm(bool transA, bool transB, int m, int n, int k,
            float alpha, const float* A, const float* B, float beta, float* C);

@@ -31,7 +31,7 @@ function build() {
   const tmp = `${out}.${process.pid}.tmp`;
   mkdirSync(dirname(out), { recursive: true });
   const args = [
-    '-O3', '-march=native', '-std=c++20', '-shared', '-fPIC', '-pthread', '-fvisibility=hidden',
+    '-O3', '-march=native', '-fno-math-errno', '-std=c++20', '-shared', '-fPIC', '-pthread', '-fvisibility=hidden',
     '-DNODE_GYP_MODULE_NAME=bpnet_native', `-I${include}`,
     ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : []),
     join(root, 'native', 'gemm.cc'), join(root, 'native', 'addon.cc'), '-o', tmp,

@@ -17,7 +17,7 @@ interface PackResult { filename: string; size: number; unpackedSize: number; fil
 
 let pack: PackResult;
 let tarball: string;
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; dependencies?: Record<string, string> }> };
 
 /**
@@ -58,6 +58,14 @@ test('the tarball: what it holds, and nothing that needs a devDependency', (t) =
   t.diagnostic(`files: ${[...folders].map(([k, n]) => (n > 1 ? `${k}/ (${n})` : k)).join(', ')}`);
   for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'data/mnist-sample.bin.gz', 'data/README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/node.js', 'bin/bpnet.js', 'scripts/build-native.mjs']) {
     assert.ok(paths.includes(required), `${required} missing from the tarball`);
+  }
+  // README images are absolute URLs into the package itself (the registry page shows them whatever
+  // the repository field says), so each one must be in the tarball.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const m of readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+    const prefix = `https://cdn.jsdelivr.net/npm/${pkg.name}/`;
+    assert.ok(m[1]!.startsWith(prefix), `README image ${m[1]} is not an absolute URL into the package`);
+    assert.ok(paths.includes(m[1]!.slice(prefix.length)), `README image ${m[1]} is not in the tarball`);
   }
   assert.deepEqual(paths.filter((p) => /^(src|test|web|bench|scripts\/build-(wasm|digits))/.test(p) || /\.ts$/.test(p) && !p.endsWith('.d.ts')), []);
   assert.ok(pack.files.find((f) => f.path === 'data/mnist-sample.bin.gz')!.size <= 3e6);

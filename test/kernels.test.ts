@@ -10,35 +10,12 @@ import { test } from 'node:test';
 import { ACTIVATION_NAMES, type ActivationName } from '../src/core/activations.ts';
 import { getKernel as browserGetKernel } from '../src/core/kernels/registry.ts';
 import { getKernel, selectKernel } from '../src/core/kernels/node-kernels.ts';
-import type { Kernel } from '../src/core/kernels/kernel.ts';
-import { createReferenceKernel } from '../src/core/kernels/reference.ts';
 import { losses, type LossName } from '../src/core/losses.ts';
 import { Rng } from '../src/core/rng.ts';
 import { Trainer, Network, createDataset, type Float } from '../src/index.ts';
-import { createNativeKernel, loadNativeAddon } from '../src/core/kernels/native.ts';
+import { loadNativeAddon } from '../src/core/kernels/native.ts';
 import { ROOT } from './helpers.ts';
-
-const ref = createReferenceKernel('float64');
-const native = createNativeKernel('float32');
-const NATIVE_SKIP = native ? false : 'native addon not built (run `npm run build:native`); its cases are skipped';
-const fast: [string, Kernel | undefined][] = [['js32', getKernel('js32', 'float32')], ['wasm', getKernel('wasm', 'float32')], ['native', native]];
-
-/** Random float32-representable numbers, as both a float32 and a float64 array. */
-function random(rng: Rng, n: number, scale = 1): [Float32Array, Float64Array] {
-  const f32 = new Float32Array(n);
-  for (let i = 0; i < n; i++) f32[i] = (rng.next() * 2 - 1) * scale;
-  return [f32, Float64Array.from(f32)];
-}
-
-/** |x − y| ≤ tol·scale per element, with `scale` the magnitude the error is relative to. */
-function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, scale: ArrayLike<number> | number, tol: number, what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < expected.length; i++) {
-    const s = typeof scale === 'number' ? scale : scale[i]!;
-    const err = Math.abs(actual[i]! - expected[i]!);
-    if (!(err <= tol * s)) assert.fail(`${what}[${i}]: ${actual[i]} vs ${expected[i]} (error ${err}, allowed ${tol * s})`);
-  }
-}
+import { assertClose, fast, native, NATIVE_SKIP, random, ref } from './kernel-helpers.ts';
 
 // (m, n, k): 1×1, 3×7, 1023×5 and odd sizes, plus products big enough for the wasm and threaded native paths.
 const SHAPES: [number, number, number][] = [

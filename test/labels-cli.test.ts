@@ -69,3 +69,28 @@ test('--normalize minmax stores min and max; a bad value is a usage error', () =
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--normalize/);
 });
+
+test('eval maps a CSV class column onto the model classLabels, even when the file lacks a class', () => {
+  const dir = tempDir();
+  const { train } = colours(dir);
+  const model = join(dir, 'm.json');
+  assert.equal(bpnet(['train', '--layers', '2-8-3', '--data', train, '--normalize', 'zscore', '--optimizer', 'adam', '--lr', '0.05', '--epochs', '60', '--quiet', '--out', model]).code, 0);
+  // Only red and blue, red first: sorted on its own this file would be 2 classes [blue, red].
+  const rows = [[12, 1100, 'red'], [88, 450, 'blue'], [9, 950, 'red']] as const;
+  const test2 = join(dir, 'two.csv');
+  writeFileSync(test2, 'width,"weight, g",colour\n' + rows.map((r) => r.join(',')).join('\n') + '\n');
+  const e = bpnet(['eval', '--model', model, '--data', test2, '--json']);
+  assert.equal(e.code, 0, e.stderr);
+  const result = JSON.parse(e.stdout) as { loss: number; accuracy: number; samples: number };
+  const net = Network.fromJSON(JSON.parse(readFileSync(model, 'utf8')));
+  const outputs = net.predict(rows.map((r) => [r[0], r[1]]));
+  const expected = outputs.reduce((s, o, i) => s - Math.log(o[['blue', 'green', 'red'].indexOf(rows[i]![2])]!), 0) / rows.length;
+  assert.equal(result.samples, 3);
+  assert.ok(Math.abs(result.loss - expected) < 1e-9, `${result.loss} vs ${expected}`);
+  assert.equal(result.accuracy, 1);
+  // A class the model does not know is an error naming the line.
+  writeFileSync(test2, 'width,"weight, g",colour\n12,1100,purple\n');
+  const bad = bpnet(['eval', '--model', model, '--data', test2]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /two\.csv: line 2: column "colour": "purple" is not one of the model's classes \(blue, green, red\)/);
+});

@@ -48,7 +48,7 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!), kernel);
     const data = await loadDataset(values.data, {
       target: values.target?.split(','), labels: values.labels, defaultSplit: 'test', targetMode,
-      onNote: (note) => process.stderr.write(`note: ${note}\n`),
+      onNote: (note) => process.stderr.write(`note: ${note}\n`), classLabels: modelClasses(net),
     });
     checkShapes(net, data, values.model ?? values.weights!, values.data);
     const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : decay ?? 0;
@@ -67,6 +67,15 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     return 0;
   },
 };
+
+/**
+ * The model's classes when its outputs are one-hot classes: a CSV class column is then encoded in the
+ * model's order (a test file may lack a class or sort them differently), not in its own sorted order.
+ */
+export function modelClasses(net: Network): readonly string[] | undefined {
+  const labels = net.classLabels;
+  return labels && net.outputSize > 1 && labels.length === net.outputSize ? labels : undefined;
+}
 
 /** counts[true][predicted] over the whole dataset. */
 function confusion(net: Network, data: Dataset): number[][] {

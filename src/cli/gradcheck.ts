@@ -1,4 +1,5 @@
 import { getKernel, gradientCheck, loadDataset, loadModel } from '../node.ts';
+import { modelClasses } from './eval.ts';
 import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 
 export const gradcheckCommand: Command = {
@@ -24,7 +25,7 @@ Exit code 3 when any layer's error is 1e-6 or more (or not a number).
     const samples = numberFlag(values.samples, '--samples', 'positive-integer') ?? 10;
     const lambda = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0;
     const net = loadModel(requireFlag(values.model, '--model'), getKernel('reference', 'float64'));
-    const all = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(',') });
+    const all = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), classLabels: modelClasses(net) });
     const n = Math.min(samples, all.size);
     const data = { ...all, size: n, inputs: all.inputs.slice(0, n * all.inputSize), targets: all.targets.slice(0, n * all.outputSize) };
     const report = gradientCheck(net, data, { weightDecay: lambda });

@@ -21,6 +21,70 @@ export interface Dataset {
   readonly classLabels?: string[];
   /** Set when every input row is a grey image (MNIST, the course's X): its size and unrolling. */
   readonly image?: ImageShape;
+  /**
+   * Set when the inputs are held as bytes (image pixels): input i is `values[data[i]]`, the same
+   * float32 number in every dtype and kernel. Training and evaluation turn the bytes into numbers
+   * batch by batch, so 60 000 MNIST images take 47 MB instead of 188 MB as float32; `inputs` is
+   * then made (once) only if something else asks for it.
+   */
+  readonly inputBytes?: ByteInputs;
+}
+
+/** Inputs held as bytes: input i is `values[data[i]]`. */
+export interface ByteInputs {
+  readonly data: Uint8Array;
+  /** The number each byte value stands for (256 entries). */
+  readonly values: Float32Array;
+}
+
+/** The table of byte values for pixels scaled by `scale` (1/255: 0…255 → [0, 1]). */
+export function scaledBytes(scale: number): Float32Array {
+  return Float32Array.from({ length: 256 }, (_, k) => k * scale);
+}
+
+/**
+ * A dataset whose inputs are bytes standing for `values[byte]` (see Dataset.inputBytes and
+ * scaledBytes). `inputs` is a lazy float32 copy for code that wants plain numbers. `inputBytes` is
+ * not enumerable, so a copy made by spreading (`{ ...data, inputs: other }`, `{ ...data, size }`)
+ * is a plain float dataset and never pairs the old bytes with new rows.
+ */
+export function byteDataset(fields: Omit<Dataset, 'inputs' | 'inputBytes'>, bytes: Uint8Array, values: Float32Array): Dataset {
+  check(bytes.length === fields.size * fields.inputSize, `holds ${bytes.length} bytes, expected ${fields.size}×${fields.inputSize}`, 'inputs');
+  check(values.length === 256, `expected 256 byte values, got ${values.length}`, 'inputs');
+  let floats: Float32Array | undefined;
+  const data = {
+    ...fields,
+    get inputs(): Float32Array {
+      if (!floats) {
+        floats = new Float32Array(bytes.length);
+        for (let i = 0; i < bytes.length; i++) floats[i] = values[bytes[i]!]!;
+      }
+      return floats;
+    },
+  };
+  return Object.defineProperty(data, 'inputBytes', { value: { data: bytes, values }, enumerable: false });
+}
+
+/**
+ * Every field of a dataset except its inputs, read key by key: a spread would read the lazy
+ * `inputs` of byte-backed data and so make the float copy it exists to avoid.
+ */
+export function datasetFields(data: Dataset): Omit<Dataset, 'inputs' | 'inputBytes'> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) if (key !== 'inputs') out[key] = data[key as keyof Dataset];
+  return out as unknown as Omit<Dataset, 'inputs' | 'inputBytes'>;
+}
+
+/** Rows [start, start + rows) of the inputs, as numbers, into dst (rows × inputSize). */
+export function copyInputRows(data: Dataset, start: number, rows: number, dst: Float): void {
+  const from = start * data.inputSize, n = rows * data.inputSize;
+  const bytes = data.inputBytes;
+  if (!bytes) {
+    dst.set(data.inputs.subarray(from, from + n));
+    return;
+  }
+  const b = bytes.data, values = bytes.values;
+  for (let i = 0; i < n; i++) dst[i] = values[b[from + i]!]!;
 }
 
 /** How the inputs of a sample form a grey image (width × height pixels, row or column order). */
@@ -76,6 +140,13 @@ function flattenChecked(rows: readonly (readonly number[])[], cols: number, wher
 
 /** Rows [start, end) as a dataset sharing no memory with the original. */
 export function sliceDataset(data: Dataset, start: number, end: number): Dataset {
+  const { inputBytes, inputSize, outputSize } = data;
+  if (inputBytes) {
+    return byteDataset(
+      { ...datasetFields(data), size: end - start, targets: data.targets.slice(start * outputSize, end * outputSize) },
+      inputBytes.data.slice(start * inputSize, end * inputSize), inputBytes.values,
+    );
+  }
   return {
     ...data,
     size: end - start,
@@ -112,7 +183,14 @@ export function checkDataset(value: unknown, name = 'data'): Dataset {
   const size = checkInteger(d.size, `${name}.size`, 1);
   const inputSize = checkInteger(d.inputSize, `${name}.inputSize`, 1);
   const outputSize = checkInteger(d.outputSize, `${name}.outputSize`, 1);
+  const bytes = (value as Dataset).inputBytes;
+  if (bytes) {
+    // Byte inputs stay bytes (reading `inputs` would make the float copy they exist to avoid).
+    if (!(bytes.data instanceof Uint8Array) || bytes.data.length !== size * inputSize) throw new BpnetError(`expected ${size * inputSize} bytes`, `${name}.inputBytes`);
+    if (!(bytes.values instanceof Float32Array) || bytes.values.length !== 256 || !bytes.values.every(Number.isFinite)) throw new BpnetError('expected 256 finite byte values', `${name}.inputBytes`);
+  }
   for (const [key, cols] of [['inputs', inputSize], ['targets', outputSize]] as const) {
+    if (key === 'inputs' && bytes) continue;
     const a = d[key];
     if (!(a instanceof Float64Array || a instanceof Float32Array)) throw new BpnetError(`expected a Float64Array or Float32Array, got ${show(a)}`, `${name}.${key}`);
     if (a.length !== size * cols) throw new BpnetError(`has ${a.length} numbers, expected size × ${key === 'inputs' ? 'inputSize' : 'outputSize'} = ${size * cols}`, `${name}.${key}`);

@@ -3,7 +3,7 @@
  * that large datasets never need one giant buffer.
  */
 import { createTrace, forward, type Trace } from './backprop.ts';
-import { checkDataset, isClassification, predictedClass, type Dataset } from './dataset.ts';
+import { checkDataset, copyInputRows, isClassification, predictedClass, type Dataset } from './dataset.ts';
 import { checkDataFits } from './fit.ts';
 import { transformDataset } from './input-transform.ts';
 import { checkChoice, checkOptionsArg, optionalNumber } from './validate.ts';
@@ -50,7 +50,7 @@ export function evaluateTransformed(net: Network, data: Dataset, options: Evalua
     const rows = Math.min(CHUNK, data.size - start);
     let trace = traces.get(rows);
     if (!trace) traces.set(rows, (trace = createTrace(net, rows)));
-    trace.a[0]!.set(data.inputs.subarray(start * data.inputSize, (start + rows) * data.inputSize));
+    copyInputRows(data, start, rows, trace.a[0]!);
     Y.set(data.targets.subarray(start * data.outputSize, (start + rows) * data.outputSize));
     const out = forward(net, trace);
     const L = net.layers.length - 1;

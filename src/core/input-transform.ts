@@ -6,8 +6,8 @@
  * Both are fitted on the training data. A constant column is stored with std 1 (zscore) or
  * max = min + 1 (minmax), so both formulas hold as written everywhere, with no special case.
  */
-import type { Dataset } from './dataset.ts';
-import { BpnetError, show } from './errors.ts';
+import { datasetFields, type Dataset } from './dataset.ts';
+import { BpnetError, check, show } from './errors.ts';
 
 /** The stored normalisation: one number per input in each array. */
 export type InputTransform =
@@ -19,15 +19,25 @@ export type NormalizeName = 'none' | 'minmax' | 'zscore';
 /** Every `normalize` choice. */
 export const NORMALIZE_NAMES: readonly NormalizeName[] = ['none', 'minmax', 'zscore'];
 
+/**
+ * Input i of a dataset is `table ? table[src[i]] : src[i]`: byte-backed data (Dataset.inputBytes)
+ * is read through its value table, so fitting and transforming never make its float copy.
+ */
+function rawInputs(data: Pick<Dataset, 'inputs' | 'inputBytes'>): { src: ArrayLike<number>; table: Float32Array | undefined } {
+  return data.inputBytes ? { src: data.inputBytes.data, table: data.inputBytes.values } : { src: data.inputs, table: undefined };
+}
+
 /** Fits a transform on the rows of a dataset; "none" gives undefined. */
-export function fitInputTransform(type: NormalizeName, data: Pick<Dataset, 'inputs' | 'size' | 'inputSize'>): InputTransform | undefined {
+export function fitInputTransform(type: NormalizeName, data: Pick<Dataset, 'inputs' | 'inputBytes' | 'size' | 'inputSize'>): InputTransform | undefined {
   if (type === 'none') return undefined;
-  const { inputs, size: n, inputSize: cols } = data;
+  const { size: n, inputSize: cols } = data;
+  const { src, table } = rawInputs(data);
+  const x = (i: number): number => (table ? table[src[i]!]! : src[i]!);
   if (type === 'minmax') {
     const min = new Array<number>(cols).fill(Infinity), max = new Array<number>(cols).fill(-Infinity);
     for (let r = 0; r < n; r++) {
       for (let j = 0; j < cols; j++) {
-        const v = inputs[r * cols + j]!;
+        const v = x(r * cols + j);
         if (v < min[j]!) min[j] = v;
         if (v > max[j]!) max[j] = v;
       }
@@ -37,9 +47,9 @@ export function fitInputTransform(type: NormalizeName, data: Pick<Dataset, 'inpu
   }
   // Two passes (mean, then squared deviations): no cancellation as in E[x²] − E[x]².
   const mean = new Array<number>(cols).fill(0), std = new Array<number>(cols).fill(0);
-  for (let r = 0; r < n; r++) for (let j = 0; j < cols; j++) mean[j] += inputs[r * cols + j]!;
+  for (let r = 0; r < n; r++) for (let j = 0; j < cols; j++) mean[j] += x(r * cols + j);
   for (let j = 0; j < cols; j++) mean[j] /= n;
-  for (let r = 0; r < n; r++) for (let j = 0; j < cols; j++) std[j] += (inputs[r * cols + j]! - mean[j]!) ** 2;
+  for (let r = 0; r < n; r++) for (let j = 0; j < cols; j++) std[j] += (x(r * cols + j) - mean[j]!) ** 2;
   for (let j = 0; j < cols; j++) std[j] = Math.sqrt(std[j]! / n) || 1;
   return { type, mean, std };
 }
@@ -51,19 +61,28 @@ function offsetScale(t: InputTransform): { offset: number[]; scale: number[] } {
     : { offset: t.min, scale: t.max.map((m, j) => m - t.min[j]!) };
 }
 
-/** The transformed copy of `rows` × `cols` inputs (row-major). */
-export function applyInputTransform(t: InputTransform, inputs: ArrayLike<number>, rows: number, cols: number): Float64Array {
+/**
+ * The transformed copy of `rows` × `cols` inputs (row-major). With `table`, the inputs are bytes
+ * standing for `table[byte]` (Dataset.inputBytes).
+ */
+export function applyInputTransform(t: InputTransform, inputs: ArrayLike<number>, rows: number, cols: number, table?: Float32Array): Float64Array {
   const { offset, scale } = offsetScale(t);
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) out[r * cols + j] = (inputs[r * cols + j]! - offset[j]!) / scale[j]!;
+    for (let j = 0, i = r * cols; j < cols; j++, i++) out[i] = ((table ? table[inputs[i]!]! : inputs[i]!) - offset[j]!) / scale[j]!;
   }
   return out;
 }
 
-/** The dataset with transformed inputs (the same object when there is no transform). */
+/**
+ * The dataset with transformed inputs (the same object when there is no transform). The result
+ * holds plain numbers: a per-column transform of bytes is no longer one 256-value table.
+ */
 export function transformDataset(t: InputTransform | undefined, data: Dataset): Dataset {
-  return t ? { ...data, inputs: applyInputTransform(t, data.inputs, data.size, data.inputSize) } : data;
+  if (!t) return data;
+  const { src, table } = rawInputs(data);
+  const inputs = applyInputTransform(t, src, data.size, data.inputSize, table);
+  return { ...datasetFields(data), inputs };
 }
 
 /** Checks a transform read from a model file; `field` names it in errors. */
@@ -86,4 +105,14 @@ export function parseInputTransform(v: unknown, inputs: number, field: string): 
     return { type: 'minmax', min, max };
   }
   return fail('.type', `expected "zscore" or "minmax", got ${show(o.type)}`);
+}
+
+/** Fits the inputTransform that `normalize` asks for, unless the model has one (which must then match). */
+export function fitNormalization(net: { inputTransform: InputTransform | undefined }, normalize: NormalizeName | undefined, rows: Dataset): void {
+  if (!normalize || normalize === 'none') return;
+  if (net.inputTransform) {
+    check(net.inputTransform.type === normalize, `the model already normalises its inputs with ${net.inputTransform.type}; keep that (or start from a new model)`, 'normalize');
+    return;
+  }
+  net.inputTransform = fitInputTransform(normalize, rows);
 }

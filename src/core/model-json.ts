@@ -16,7 +16,8 @@ import { jsonDepth, MAX_JSON_DEPTH } from './validate.ts';
 import { parseInputTransform, type InputTransform } from './input-transform.ts';
 import type { Kernel } from './kernels/kernel.ts';
 import { isLossName, LOSS_NAMES, type LossName } from './losses.ts';
-import type { DenseLayer, Network } from './network.ts';
+import type { DenseLayer } from './architecture.ts';
+import type { Network } from './network.ts';
 
 /** One dense layer in a model file: sizes, activation, weights (one row per unit) and biases. */
 export interface ModelLayerJSON {

@@ -1,17 +1,16 @@
 /**
  * The checks of a network's arguments, apart from the network itself: `Network.create`'s spec and
- * options, and the architecture the public constructor is given. Every name goes through its
+ * options, the kernel and network arguments of the library's functions. Every name goes through its
  * record's own-key lookup; every size is a positive integer; and the memory the weights need is
  * checked against the limit before anything is allocated (a typo in a size may ask for terabytes).
  */
-import { activations, getActivation, type ActivationName } from './activations.ts';
-import { BpnetError, check, show } from './errors.ts';
+import { getActivation, type ActivationName } from './activations.ts';
+import { BpnetError, show } from './errors.ts';
 import { getInitRule } from './init.ts';
 import type { Kernel } from './kernels/kernel.ts';
-import { getLoss, losses, type LossName } from './losses.ts';
+import { getLoss, type LossName } from './losses.ts';
 import { checkMemory } from './memory.ts';
-import type { DenseLayer, KernelOptions, Network } from './network.ts';
-import type { Float } from './tensor.ts';
+import type { KernelOptions, Network } from './network.ts';
 import { checkInteger, checkObjectArg, checkOptionsArg, optionalBoolean, optionalInteger, optionalNumber } from './validate.ts';
 
 /** `Network.create`'s arguments once checked. */
@@ -53,42 +52,6 @@ export function checkCreateArgs(spec: unknown, options: unknown): CheckedCreate 
 /** Throws unless the weights of `parameters` numbers fit in the memory limit. */
 export function checkWeightsMemory(parameters: number, kernel: Kernel, maxMemory: number | undefined): void {
   checkMemory(parameters * bytesPerNumber(kernel), 'the weights', 'spec', maxMemory);
-}
-
-/**
- * The architecture as the constructor is given it (it is public too): every name an own key, every
- * array of its layer's shape, consecutive layers that fit, output-only activations last, and an
- * output layer the loss accepts.
- */
-export function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
-  check(Array.isArray(layers) && layers.length > 0, 'a network needs at least one layer', 'layers');
-  getLoss(loss);
-  layers.forEach((l, i) => {
-    const where = `layers[${i}]`;
-    getActivation(l?.activation, `${where}.activation`);
-    checkInteger(l.inputs, `${where}.inputs`, 1);
-    checkInteger(l.units, `${where}.units`, 1);
-    check(ArrayBuffer.isView(l.weights) && (l.weights as Float).length === l.inputs * l.units, `expected ${l.inputs * l.units} weights (units × inputs)`, `${where}.weights`);
-    check(ArrayBuffer.isView(l.bias) && (l.bias as Float).length === l.units, `expected ${l.units} biases`, `${where}.bias`);
-    if (i > 0 && l.inputs !== layers[i - 1]!.units) {
-      throw new BpnetError(`inputs is ${l.inputs} but the previous layer has ${layers[i - 1]!.units} units`, `${where}.inputs`);
-    }
-    if (activations[l.activation].outputOnly && i !== layers.length - 1) {
-      throw new BpnetError(`${l.activation} is allowed on the output layer only`, `${where}.activation`);
-    }
-  });
-  const last = layers[layers.length - 1]!;
-  if (last.activation === 'softmax' && last.units < 2) {
-    throw new BpnetError('softmax needs at least 2 output units (one unit always outputs 1): use a sigmoid output with binary-cross-entropy', `layers[${layers.length - 1}].activation`);
-  }
-  const out = last.activation;
-  const allowed = losses[loss].outputActivations;
-  if (allowed && !allowed.includes(out)) {
-    throw new BpnetError(
-      `loss "${loss}" needs outputs in (0, 1): use a ${allowed.join(' or ')} output layer, not ${out}`,
-      `layers[${layers.length - 1}].activation`,
-    );
-  }
 }
 
 /** Bytes of one parameter in a kernel's dtype. */

@@ -12,6 +12,7 @@
  * `Network.kernels` — the browser's list here, the Node entry point's subclass adds the native one.
  */
 import { type ActivationName } from './activations.ts';
+import { validateArchitecture, type DenseLayer, type NetworkSpec } from './architecture.ts';
 import type { Dataset } from './dataset.ts';
 import { BpnetError, show } from './errors.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
@@ -23,40 +24,10 @@ import type { LossName } from './losses.ts';
 import { networkToJSON, parseModelJSON, type ModelJSON } from './model-json.ts';
 import { flattenInputs, predict, predictClasses } from './predict.ts';
 import { Rng } from './rng.ts';
-import type { DType, Float } from './tensor.ts';
-import type { TrainOptions } from './train-options.ts';
-import { train, type TrainResult } from './train-loop.ts';
-import { checkCreateArgs, checkKernel, checkWeightsMemory, kernelOptionsArg, validateArchitecture } from './network-checks.ts';
+import type { DType } from './tensor.ts';
+import { train, type TrainOptions, type TrainResult } from './train.ts';
+import { checkCreateArgs, checkKernel, checkWeightsMemory, kernelOptionsArg } from './network-checks.ts';
 import { checkOptionsArg } from './validate.ts';
-
-/** One fully connected layer: z = W·a + b, a = g(z), with W and b in the kernel's typed arrays. */
-export interface DenseLayer {
-  readonly inputs: number;
-  readonly units: number;
-  readonly activation: ActivationName;
-  /** units × inputs, row-major: weights[j * inputs + i] connects input i to neuron j. */
-  readonly weights: Float;
-  readonly bias: Float;
-  /** false freezes this layer's biases (the classic worked example keeps them fixed). */
-  trainBias: boolean;
-  /** Unknown fields from the model file, written back unchanged. */
-  readonly extra: Record<string, unknown>;
-}
-
-/** One layer of a NetworkSpec: units, activation and whether its biases train. */
-export interface LayerSpec {
-  units: number;
-  activation: ActivationName;
-  trainBias?: boolean;
-}
-
-/** The architecture of a network: input size, layers and loss. */
-export interface NetworkSpec {
-  /** Size of the input vector. */
-  inputs: number;
-  layers: LayerSpec[];
-  loss: LossName;
-}
 
 /** How a network's kernel is chosen when none is given: see `selectKernel`. */
 export interface KernelOptions {

@@ -8,6 +8,7 @@
  *   adam      m ← β₁m + (1−β₁)∇J;  s ← β₂s + (1−β₂)∇J²;
  *             W ← W − η·m̂ / (√ŝ + ε), with m̂ = m/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ)
  */
+import type { Kernel } from './kernels/kernel.ts';
 import { isOwnName, lookup, type MathText, type RecordBase } from './record.ts';
 import type { Float } from './tensor.ts';
 import { checkOptions, RULES } from './schema.ts';
@@ -30,6 +31,12 @@ export interface OptimizerOptions {
    * the same, since W + (−η)·g = W − η·g exactly.
    */
   axpy?: (n: number, alpha: number, x: Float, y: Float) => void;
+  /**
+   * A kernel's fused update: each step of every rule then runs on the kernel as one pass over the
+   * parameters (SIMD in native code) instead of the record's JavaScript loop. The Trainer passes its
+   * kernel's; the reference kernel's update is the record's loop itself.
+   */
+  update?: Kernel['update'];
 }
 
 /** μ, β₁, β₂ ∈ [0, 1), ε > 0: outside these ranges the updates diverge or divide by zero. */
@@ -40,10 +47,11 @@ export const OPTIMIZER_SCHEMA = {
   epsilon: RULES.positive,
 } as const;
 
-/** Checks the hyper-parameters against OPTIMIZER_SCHEMA, and `axpy` is a function. */
+/** Checks the hyper-parameters against OPTIMIZER_SCHEMA, and that `axpy` and `update` are functions. */
 export function checkOptimizerOptions(o: OptimizerOptions): void {
   checkOptions(OPTIMIZER_SCHEMA, o);
   optionalFunction(o.axpy, 'axpy');
+  optionalFunction(o.update, 'update');
 }
 
 /** What one update reads besides parameters and gradients. */
@@ -61,8 +69,10 @@ export interface OptimizerRule extends RecordBase<OptimizerName> {
   readonly formula: MathText;
   /** How many buffers of the parameters' size it keeps per parameter array (v; or m and s). */
   readonly buffers: number;
+  /** Its case in native/addon.cc's fused update, or null: the record's own loop then runs on every kernel. */
+  readonly opcode: number | null;
   /** p ← update(p, g) in place, with its buffers. */
-  update(p: Float, g: Float, buffers: Float[], c: UpdateContext): void;
+  update(p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void;
 }
 
 const m = (t: string, k: string = t): MathText => ({ t, k });
@@ -79,7 +89,7 @@ function momentumStep(p: Float, g: Float, v: Float, { lr, options }: UpdateConte
 /** The optimizer records by name, in order of increasing complexity. */
 export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
   sgd: {
-    name: 'sgd', buffers: 0,
+    name: 'sgd', buffers: 0, opcode: 0,
     update(p, g, _b, { lr, options: { axpy } }) {
       if (axpy) axpy(p.length, -lr, g, p);
       else for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
@@ -89,19 +99,19 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
     words: { en: 'stochastic gradient descent', zh: '随机梯度下降' },
   },
   momentum: {
-    name: 'momentum', buffers: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
+    name: 'momentum', buffers: 1, opcode: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
     formula: m('v ← μ·v − η·∇J;  W ← W + v', 'v \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + v'),
     help: 'classical momentum (μ = 0.9 by default)',
     words: { en: 'momentum', zh: '动量法' },
   },
   nesterov: {
-    name: 'nesterov', buffers: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
+    name: 'nesterov', buffers: 1, opcode: 2, update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
     formula: m("v′ ← μ·v − η·∇J;  W ← W + μ·v′ − η·∇J", "v' \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + \\mu v' - \\eta \\nabla J"),
     help: "Nesterov momentum (Sutskever's form)",
     words: { en: 'Nesterov momentum', zh: 'Nesterov 动量法' },
   },
   adam: {
-    name: 'adam', buffers: 2,
+    name: 'adam', buffers: 2, opcode: 3,
     update(p, g, [mo, s], { lr, t, options }) {
       const b1 = options.beta1 ?? 0.9, b2 = options.beta2 ?? 0.999, eps = options.epsilon ?? 1e-8;
       const c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
@@ -166,19 +176,24 @@ export function createOptimizer(name: OptimizerName, options: OptimizerOptions =
     }
     return s;
   };
-  let t = 0;
+  // One context, refreshed per update: a training step allocates nothing.
+  const c: UpdateContext = { lr: 0, t: 0, options };
+  const none: Float[] = [], fused = options.update;
   return {
     name,
-    beginStep: () => { t++; },
+    beginStep: () => { c.t++; },
     update(key, p, g, lr) {
-      rule.update(p, g, rule.buffers === 0 ? [] : buffers(key, p), { lr, t, options });
+      c.lr = lr;
+      const b = rule.buffers === 0 ? none : buffers(key, p);
+      if (fused) fused(name, p, g, b, c);
+      else rule.update(p, g, b, c);
     },
     getState: () => ({
-      name, t,
+      name, t: c.t,
       buffers: Object.fromEntries([...restored, ...[...state].map(([k, b]) => [k, b.map((x) => Array.from(x))] as const)]),
     }),
     setState(saved) {
-      t = saved.t;
+      c.t = saved.t;
       state.clear();
       restored.clear();
       for (const [k, b] of Object.entries(saved.buffers)) restored.set(Number(k), b);

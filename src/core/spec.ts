@@ -9,7 +9,7 @@ import { INIT_NAMES } from './init.ts';
 import { getLoss, LOSS_NAMES, type LossName } from './losses.ts';
 import { choice, RULES } from './schema.ts';
 import { checkInteger, checkOptionsArg } from './validate.ts';
-import type { NetworkSpec } from './network.ts';
+import type { NetworkSpec } from './architecture.ts';
 
 /** "784-128-10" → [784, 128, 10]: the input size, then the units of every layer. */
 export function parseLayerSizes(text: string, where = 'layers'): number[] {

@@ -14,7 +14,7 @@ import { optimizers, OPTIMIZER_NAMES, OPTIMIZER_SCHEMA, type OptimizerName, type
 import type { Rng } from './rng.ts';
 import { checkOptions, choice, RULES, type OptionSchema } from './schema.ts';
 import type { Float } from './tensor.ts';
-import type { Trainer } from './train.ts';
+import type { Trainer } from './trainer.ts';
 import { checkChoice, checkObjectArg, checkOptionsArg, optionalFunction, optionalInteger, optionalNumber } from './validate.ts';
 
 /** The two orders of updates within a backward pass (see BackwardOptions.onLayerGradient). */
@@ -24,6 +24,13 @@ export type UpdateOrder = (typeof UPDATE_ORDERS)[number];
 
 /** Learning rate per epoch e (0-based): step: η·factor^⌊e/every⌋; exponential: η·factor^e. */
 export type LrSchedule = { type: 'constant' } | { type: 'step'; every: number; factor: number } | { type: 'exponential'; factor: number };
+
+/** The learning rate of epoch `epoch` (0-based) under a schedule. */
+export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
+  if (!schedule || schedule.type === 'constant') return lr;
+  if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
+  return lr * Math.pow(schedule.factor, epoch);
+}
 
 /** What `onEpoch` is told, and `TrainResult.history` holds, for each epoch. */
 export interface EpochStats {
@@ -170,7 +177,7 @@ export function checkTrainOptions(options: unknown): void {
   if (o.signal !== undefined && !(typeof AbortSignal !== 'undefined' && o.signal instanceof AbortSignal)) {
     throw new BpnetError('must be an AbortSignal', 'signal');
   }
-  for (const f of ['augment', 'onBatch', 'onEpoch', 'axpy'] as const) optionalFunction(o[f], f);
+  for (const f of ['augment', 'onBatch', 'onEpoch', 'axpy', 'update'] as const) optionalFunction(o[f], f);
   if (o.validationData !== undefined) checkDataset(o.validationData, 'validationData');
 }
 

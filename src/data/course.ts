@@ -11,12 +11,13 @@
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 import { checkMemory } from '../core/memory.ts';
+import type { DenseLayer } from '../core/architecture.ts';
+import { Network } from '../core/network.ts';
+import { squareImage } from './digits-csv.ts';
+import { matMatrix, type MatVariable, type MatWriteVariable } from './mat.ts';
 
 /** Most classes a label vector y may ask for (a one-hot target row each). */
 export const MAX_CLASSES = 65536;
-import { Network, type DenseLayer } from '../core/network.ts';
-import { squareImage } from './digits-csv.ts';
-import { matMatrix, type MatVariable, type MatWriteVariable } from './mat.ts';
 
 /** Class names for labels 1…10 where 10 means the digit 0 (the course's convention). */
 export const COURSE_LABELS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];

@@ -33,6 +33,12 @@ export interface ParseDatasetOptions {
   /** Told when a rule decided how to read the data (the CLI prints it as a note). */
   onNote?: (message: string) => void;
   /**
+   * CSV: the classes of a model's outputs, in order (its `classLabels`). A single class column is then
+   * one-hot encoded in this order, so a test file that lacks a class, or lists them in another order,
+   * still lines up with the model; a value outside them is an error naming its line.
+   */
+  classLabels?: readonly string[];
+  /**
    * Refuse data that would need more bytes than this (default 4 GiB; the CLI's --max-memory):
    * checked against the sizes a file declares before they are allocated or decompressed.
    */
@@ -98,5 +104,5 @@ export function parseDataset(file: NamedBytes, options: ParseDatasetOptions = {}
 function parseCsvDataset(text: string, source: string, o: ParseDatasetOptions): Dataset {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   if (!o.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, source);
-  return parseCSV(text, source, { target: o.target, targetMode: o.targetMode, onNote: o.onNote });
+  return parseCSV(text, source, { target: o.target, targetMode: o.targetMode, onNote: o.onNote, classLabels: o.classLabels });
 }

@@ -3,7 +3,7 @@
  * 32-bit sizes, then the values. MNIST uses unsigned bytes (TYPE 0x08): images n×28×28, labels n.
  * Browser-safe; gzip is undone by the caller (the format dispatcher, src/data/formats.ts).
  */
-import type { Dataset } from '../core/dataset.ts';
+import { byteDataset, scaledBytes, type Dataset } from '../core/dataset.ts';
 import { BpnetError, show } from '../core/errors.ts';
 import { checkMemory } from '../core/memory.ts';
 import { inflateBounded } from './inflate.ts';
@@ -94,10 +94,8 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
   if (labels.dims[0] !== n) throw new BpnetError(`has ${labels.dims[0]} labels but ${imagesSource} has ${n} images`, labelsSource);
   if (n === 0) throw new BpnetError('holds no images', imagesSource);
   const pixels = images.data.length / n;
-  // float32 inputs (4 bytes per pixel) and one-hot targets over at most 256 classes.
-  checkMemory(4 * images.data.length + 4 * n * 256, 'the images as numbers', imagesSource, options.maxMemory);
-  const inputs = new Float32Array(images.data.length);
-  for (let i = 0; i < inputs.length; i++) inputs[i] = images.data[i]! / 255;
+  // The pixels stay bytes; the one-hot targets (float32, at most 256 classes) are checked first.
+  checkMemory(4 * n * 256, 'the one-hot targets', labelsSource, options.maxMemory);
   // A loop, not Math.max(...): 60 000 labels are too many arguments for one call.
   let classes = 10;
   for (const l of labels.data) classes = Math.max(classes, l + 1);
@@ -114,10 +112,11 @@ export function idxDataset(images: IdxArray, labels: IdxArray, imagesSource: str
   }
   const targets = new Float32Array(n * classes);
   for (let i = 0; i < n; i++) targets[i * classes + labels.data[i]!] = 1;
-  return {
-    size: n, inputSize: pixels, outputSize: classes, inputs, targets,
+  // The pixels stay bytes (a quarter of float32's memory), scaled to [0, 1] batch by batch.
+  return byteDataset({
+    size: n, inputSize: pixels, outputSize: classes, targets,
     labels: Array.from({ length: classes }, (_, k) => String(k)),
     classLabels: Array.from({ length: classes }, (_, k) => String(k)),
     ...(images.dims.length === 3 ? { image: { height: images.dims[1]!, width: images.dims[2]! } } : {}),
-  };
+  }, images.data, scaledBytes(1 / 255));
 }

@@ -24,6 +24,8 @@ export interface LoadDatasetOptions {
   onNote?: (message: string) => void;
   /** Refuse data that would need more bytes than this (default 4 GiB; the CLI's --max-memory). */
   maxMemory?: number;
+  /** CSV: the model's classes in output order (see ParseDatasetOptions.classLabels). */
+  classLabels?: readonly string[];
 }
 
 /** Loads a dataset from a path (or a built-in name such as mnist-sample:test). */
@@ -33,8 +35,8 @@ export async function loadDataset(spec: string, options: LoadDatasetOptions = {}
   // Read without blocking, so that Ctrl-C while a large file (or a FIFO) is read is answered at once.
   const file: NamedBytes = { name: spec, bytes: await readBytesAsync(spec) };
   const labels = format.name === 'mnist-idx' ? await idxLabels(spec, options.labels) : undefined;
-  const { target, targetMode, onNote, maxMemory } = options;
-  return format.parse(file, { target, targetMode, onNote, labels, maxMemory });
+  const { target, targetMode, onNote, classLabels, maxMemory } = options;
+  return format.parse(file, { target, targetMode, onNote, labels, classLabels, maxMemory });
 }
 
 /** The labels file of an IDX images file: --labels, or the MNIST naming convention (…-images-idx3 → …-labels-idx1). */

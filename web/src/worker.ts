@@ -6,7 +6,7 @@
  * within one chunk. The paced speeds train a fixed number of samples per second.
  */
 import {
-  BpnetError, buildSpec, createTrace, defaultLossFor, evaluate, forward, Network, networkFromJSON, networkToJSON,
+  applyInputTransform, BpnetError, buildSpec, createTrace, defaultLossFor, evaluate, forward, Network, networkFromJSON, networkToJSON,
   selectKernel, Trainer, type Dataset, type ModelJSON, type Trace,
 } from '../../src/index.ts';
 import { featureLabels, featurizePoints, type FeatureName } from './features.ts';
@@ -143,7 +143,9 @@ async function start(m: InitRequest): Promise<Session & { trainView: Dataset; te
       }
     }
     const trace = createTrace(net, n * n);
-    trace.a[0]!.set(featurizePoints(points, n * n, m.features));
+    const x = featurizePoints(points, n * n, m.features);
+    // A loaded model may normalise its inputs: the surface shows what it predicts for raw points.
+    trace.a[0]!.set(net.inputTransform ? applyInputTransform(net.inputTransform, x, n * n, net.inputSize) : x);
     grid = { n, trace };
   }
   return {

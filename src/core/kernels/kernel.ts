@@ -6,6 +6,7 @@
  */
 import type { ActivationName } from '../activations.ts';
 import type { LossName } from '../losses.ts';
+import type { OptimizerName, UpdateContext } from '../optimizers.ts';
 import type { DType, Float } from '../tensor.ts';
 
 /** The operations training needs, on flat row-major typed arrays of one dtype: GEMM, bias + activation, their backward, loss and δ, column sums, axpy. */
@@ -51,4 +52,18 @@ export interface Kernel {
 
   /** y ← y + alpha · x over n elements. */
   axpy(n: number, alpha: number, x: Float, y: Float): void;
+
+  /**
+   * Gathers a mini-batch: dst row r ← src row order[start + r], for `rows` rows of `cols` numbers.
+   * src may be bytes (image pixels), each standing for `values[byte]` (a table of 256, e.g.
+   * byte/255): the training loop then never holds the whole data set as floats.
+   */
+  gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float, values?: Float32Array): void;
+
+  /**
+   * One optimizer step over all of p, fused into one pass: p ← rule(p, g) with the rule's buffers
+   * (none for sgd; v for momentum and nesterov; m and s for adam), updated in place. The reference
+   * runs the record's own loop (optimizers.ts); native runs the record's opcode in one SIMD pass.
+   */
+  update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void;
 }

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { activations, type ActivationName } from '../activations.ts';
+import { optimizers } from '../optimizers.ts';
 import type { Kernel } from './kernel.ts';
 import { createReferenceKernel } from './reference.ts';
 import { BROWSER_KERNELS, type KernelBackend, type KernelList } from './registry.ts';
@@ -23,6 +24,11 @@ export interface NativeAddon {
   activationBackward(G: Float32Array, Z: Float32Array, A: Float32Array, out: Float32Array, rows: number, cols: number, activation: number): void;
   sumRows(X: Float32Array, rows: number, cols: number, alpha: number, out: Float32Array): void;
   axpy(n: number, alpha: number, x: Float32Array, y: Float32Array): void;
+  /** Absent from builds older than the fused paths (as update): the reference loops stand in. */
+  gather?(src: Float32Array | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float32Array, values: Float32Array | null): void;
+  /** One optimizer step (rule: the record's opcode); b0, b1 its buffers (unused ones: any array). */
+  update?(rule: number, p: Float32Array, g: Float32Array, b0: Float32Array, b1: Float32Array,
+    lr: number, mu: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
   threads(): number;
   /** How many activation opcodes it implements (absent from builds older than this function: 5). */
   activationCount?(): number;
@@ -109,6 +115,18 @@ export function createNativeKernel(dtype: 'float32' | 'float64' = 'float32', whe
     },
     axpy(n, alpha, x, y) {
       lib.axpy(n, alpha, x as Float32Array, y as Float32Array);
+    },
+    gather(src, cols, order, start, rows, dst, values) {
+      if (src instanceof Float64Array || !lib.gather) ref.gather(src, cols, order, start, rows, dst, values);
+      else lib.gather(src as Float32Array | Uint8Array, cols, order, start, rows, dst as Float32Array, values ?? null);
+    },
+    update(rule, p, g, buffers, c) {
+      const code = optimizers[rule].opcode;
+      if (code === null || !lib.update) return ref.update(rule, p, g, buffers, c);
+      const { lr, t, options: o } = c;
+      const w = p as Float32Array, b = buffers as readonly Float32Array[], b1 = o.beta1 ?? 0.9, b2 = o.beta2 ?? 0.999;
+      lib.update(code, w, g as Float32Array, b[0] ?? w, b[1] ?? w,
+        lr, o.momentum ?? 0.9, b1, b2, o.epsilon ?? 1e-8, 1 - Math.pow(b1, t), 1 - Math.pow(b2, t));
     },
   };
 }

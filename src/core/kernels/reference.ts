@@ -5,6 +5,7 @@
  */
 import { activations, softmaxBackwardRow, softmaxRow, type ActivationName } from '../activations.ts';
 import { losses, type LossName } from '../losses.ts';
+import { optimizers, type OptimizerName, type UpdateContext } from '../optimizers.ts';
 import { allocFloat, type DType, type Float } from '../tensor.ts';
 import type { Kernel } from './kernel.ts';
 
@@ -20,14 +21,31 @@ export function createReferenceKernel(dtype: DType = 'float64'): Kernel {
     outputDelta,
     lossSum,
     sumRows(X, rows, cols, alpha, out) {
-      out.fill(0);
+      // Loops, not fill(): on the tiny layers of the worked examples a builtin call costs more.
+      for (let j = 0; j < cols; j++) out[j] = 0;
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j]! += X[i * cols + j]!;
       if (alpha !== 1) for (let j = 0; j < cols; j++) out[j]! *= alpha;
     },
     axpy(n, alpha, x, y) {
       for (let i = 0; i < n; i++) y[i]! += alpha * x[i]!;
     },
+    gather,
+    update,
   };
+}
+
+/** dst row r ← src row order[start + r]; bytes through their value table. */
+function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start: number, rows: number, dst: Float, values?: Float32Array): void {
+  for (let r = 0; r < rows; r++) {
+    const from = order[start + r]! * cols, to = r * cols;
+    if (values) for (let j = 0; j < cols; j++) dst[to + j] = values[src[from + j]!]!;
+    else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
+  }
+}
+
+/** The optimizer's own step (its record's loop), in the kernel's dtype. */
+function update(rule: OptimizerName, p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void {
+  optimizers[rule].update(p, g, buffers, c);
 }
 
 function gemm(
@@ -54,7 +72,7 @@ function gemm(
   // NaN or ∞ in B still reaches the loss through the forward pass, which skips nothing).
   for (let i = 0; i < m; i++) {
     const c = i * n;
-    if (beta === 0) C.fill(0, c, c + n);
+    if (beta === 0) for (let j = 0; j < n; j++) C[c + j] = 0;
     for (let p = 0; p < k; p++) {
       const s = alpha * A[i * ai + p * ap]!;
       if (s === 0) continue;
@@ -65,13 +83,19 @@ function gemm(
 }
 
 function biasActivate(Z: Float, b: Float, A: Float, rows: number, cols: number, activation: ActivationName): void {
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) Z[i * cols + j]! += b[j]!;
   if (activation === 'softmax') {
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) Z[i * cols + j]! += b[j]!;
     for (let i = 0; i < rows; i++) softmaxRow(Z, A, i * cols, cols);
     return;
   }
-  const g = activations[activation];
-  for (let i = 0; i < rows * cols; i++) A[i] = g.f(Z[i]!);
+  // One pass: z += b, a = g(z) (read back from Z, so a float32 Z gives g of the stored z).
+  const f = activations[activation].f;
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      Z[k]! += b[j]!;
+      A[k] = f(Z[k]!);
+    }
+  }
 }
 
 function activationBackward(
@@ -81,8 +105,8 @@ function activationBackward(
     for (let i = 0; i < rows; i++) softmaxBackwardRow(G, A, out, i * cols, cols);
     return;
   }
-  const g = activations[activation];
-  for (let i = 0; i < rows * cols; i++) out[i] = G[i]! * g.df(Z[i]!, A[i]!);
+  const df = activations[activation].df;
+  for (let i = 0; i < rows * cols; i++) out[i] = G[i]! * df(Z[i]!, A[i]!);
 }
 
 function outputDelta(

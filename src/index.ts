@@ -45,6 +45,8 @@ export { getKernel, kernelNames, kernelInfo, BROWSER_KERNELS, type KernelBackend
 export * from './core/spec.ts';
 export { selectKernel, AUTO_FLOAT64_MAX_PARAMETERS, type KernelChoice } from './core/kernels/registry.ts';
 export * from './explain/index.ts';
+// Languages: every word bpnet speaks (explain, errata, the CLI's explain/errata messages, the page), one module per language.
+export { LANGUAGES, LANGS, PAGE_KEYS, recordWords, type Lang, type Language, type Words, type CliWords, type ErrataWords, type PageKey } from './i18n/index.ts';
 // Digits: data formats, the course's files, augmentation and pictures (all browser-safe).
 export { decodeDigitBytes, encodeDigitBytes, PIXEL_VALUES } from './data/digit-bytes.ts';
 export { splitMnistSample, mnistSampleFromBytes, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';

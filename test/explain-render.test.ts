@@ -69,7 +69,7 @@ test('text fits 100 columns (CJK counted double) and prints the tutorial figures
     'E_total = E_o1 + E_o2 = 0.274811083 + 0.023560026 = 0.298371109',
     'w5⁺          = w5 − η · ∂E_total/∂w5 = 0.4 − 0.5·0.082167041 = 0.35891648',
     'E_total = 0.291027774',
-    'E_total (sequential) = 0.291027924',
+    'E_total = 0.291027924',
   ]) assert.ok(text.includes(line), line);
   assert.ok(!renderText(traces()[0]![1], { formulas: false }).includes('σ′(x)'));
   assert.ok(text.includes('σ′(x)     = e^(−x) / (1 + e^(−x))²'));

@@ -15,7 +15,7 @@ const BASE = ['name', 'help', 'words'];
 const PARTS: Record<string, [Record<string, object>, string[]]> = {
   activation: [activations, [...BASE, 'f', 'df', 'formula', 'derivative', 'rule', 'opcode', 'init', 'kink', 'outputOnly']],
   loss: [losses, [...BASE, 'f', 'df', 'fusedActivation', 'fusedLossSum', 'outputActivations', 'formula', 'term', 'derivative']],
-  optimizer: [optimizers, [...BASE, 'formula', 'buffers', 'update']],
+  optimizer: [optimizers, [...BASE, 'formula', 'rows', 'buffers', 'update']],
   'init rule': [initRules, [...BASE, 'formula', 'fill']],
 };
 

@@ -4,61 +4,28 @@
  * with UPDATE_SCREENSHOTS=1 (a plain test run changes no tracked file).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openPage, startSite, type Site } from './browser-site.ts';
 import { bpnet, ROOT, tempDir } from './helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SITE = join(ROOT, 'dist-web');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.bin': 'application/octet-stream', '.json': 'application/json' };
 const docs = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : tempDir('bpnet-screens-');
 
-let server: Server;
-let browser: Browser;
-let url: string;
+let site: Site;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI's .ci/run does)`);
-  }
-  const build = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, `npm run build:web failed:\n${build.stdout}\n${build.stderr}`);
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(SITE, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(SITE) || !existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  site = await startSite();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
 /** A fresh page (English unless the link says otherwise) collecting console and page errors. */
-async function open(query = '', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url + query);
-  await page.waitForFunction(() => document.body.dataset.session !== undefined && document.querySelector('#diagram circle') !== null);
-  return { page, errors };
-}
+const open = (query = '', viewport?: { width: number; height: number }) => openPage(site, query, viewport);
 
 /** What the user sees of the settings and the network: the form, the diagram, the address. */
 async function snapshot(page: Page): Promise<string> {

@@ -14,6 +14,11 @@ export interface Command {
   summary: string;
   help: string;
   run(argv: string[]): Promise<number>;
+  /**
+   * Commands that speak the user's language (--lang, or a zh locale): their help and the way a
+   * usage error is worded, for these arguments. Without it the CLI prints `help` and the message.
+   */
+  localize?(argv: string[]): { help: string; usage(message: string): string; seeHelp: string };
 }
 
 /** Thrown for bad command-line usage; the CLI prints it with a hint to --help and exits 2. */

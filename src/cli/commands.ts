@@ -4,6 +4,7 @@ import { doctorCommand } from './doctor.ts';
 import { evalCommand } from './eval.ts';
 import { gradcheckCommand } from './gradcheck.ts';
 import { explainCommand } from './explain.ts';
+import { errataCommand } from './errata.ts';
 import { initCommand } from './init.ts';
 import { exportCommand } from './export.ts';
 import { exportWeightsCommand } from './export-weights.ts';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   initCommand,
   gradcheckCommand,
   explainCommand,
+  errataCommand,
   startCommand,
   showCommand,
   exportCommand,

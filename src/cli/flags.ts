@@ -4,7 +4,7 @@
  * before any file is read. Flag names live here in the CLI; the schema's words ("a positive
  * number") are shared with the library's own messages.
  */
-import { expectedBy, show, type OptionRule, type OptionSchema } from '../node.ts';
+import { expectedBy, show, TRAIN_SCHEMA, type OptionRule, type OptionSchema } from '../node.ts';
 import { UsageError, type Options } from './command.ts';
 
 /** For each schema key the CLI exposes: its flag, without the leading dashes. */
@@ -38,3 +38,15 @@ export function optionsFromFlags<K extends string, T extends Partial<Record<K, u
   }
   return out as T;
 }
+
+/** The flag of each training option `bpnet train` exposes (the rules are the library's TRAIN_SCHEMA). */
+export const TRAIN_FLAG_NAMES: FlagNames<keyof typeof TRAIN_SCHEMA> = {
+  optimizer: 'optimizer', learningRate: 'lr', momentum: 'momentum', batchSize: 'batch-size', epochs: 'epochs',
+  weightDecay: 'weight-decay', validationSplit: 'validation-split', targetLoss: 'target-loss', patience: 'patience',
+  updateOrder: 'update-order', normalize: 'normalize',
+};
+
+/** The training options that change one step: `bpnet explain` takes them under the flags of `bpnet train`. */
+export const STEP_FLAG_NAMES: FlagNames<keyof typeof TRAIN_SCHEMA> = Object.fromEntries(
+  (['optimizer', 'learningRate', 'momentum', 'batchSize', 'weightDecay', 'updateOrder'] as const).map((k) => [k, TRAIN_FLAG_NAMES[k]!]),
+);

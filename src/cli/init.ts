@@ -15,6 +15,7 @@ Model (built from --layers; the file is written in float64):
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default mse)
   --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
+  --init-scale ε          ε of uniform (U(−ε, ε), default 0.12) and normal (N(0, ε²), default 0.01)
   --seed S                seed of the initialisation (default 1)
   --out FILE              where to write the model (atomically)
 

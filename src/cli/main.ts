@@ -47,8 +47,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bpnet: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  const local = command.localize?.(rest);
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help + '\n');
+    process.stdout.write((local?.help ?? command.help) + '\n');
     return 0;
   }
   try {
@@ -57,7 +58,9 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`bpnet ${name}: ${e.message}\n(see: bpnet ${name} --help)\n`);
+      process.stderr.write(local
+        ? `bpnet ${name}: ${local.usage(e.message)}\n${local.seeHelp}\n`
+        : `bpnet ${name}: ${e.message}\n(see: bpnet ${name} --help)\n`);
       return 2;
     }
     if (e instanceof BpnetError) {

@@ -18,6 +18,7 @@ export const modelFlags = {
   'output-activation': { type: 'string' },
   loss: { type: 'string' },
   init: { type: 'string' },
+  'init-scale': { type: 'string' },
   seed: { type: 'string' },
   dtype: { type: 'string' },
   backend: { type: 'string' },
@@ -32,6 +33,7 @@ export const modelFlagsHelp = `Model:
                           binary-cross-entropy, else --activation or linear)
   --loss NAME             ${LOSS_NAMES.join(', ')} (default: from the data)
   --init NAME             ${INIT_NAMES.join(', ')} (default auto: he for relu, xavier otherwise)
+  --init-scale ε          ε of uniform (U(−ε, ε), default 0.12) and normal (N(0, ε²), default 0.01)
   --seed S                seed for initialisation and shuffling (default 1)
   --dtype auto|float32|float64   auto = float64 up to 10 000 parameters, float32 above
   --backend NAME          auto (default: the fastest available), native (C++ addon built at
@@ -41,7 +43,8 @@ type ModelFlagValues = { [K in keyof typeof modelFlags]?: string };
 
 /** The MODEL_SCHEMA keys the model flags fill. */
 const MODEL_FLAG_NAMES: FlagNames<keyof typeof MODEL_SCHEMA> = {
-  activation: 'activation', outputActivation: 'output-activation', loss: 'loss', init: 'init', seed: 'seed', dtype: 'dtype',
+  activation: 'activation', outputActivation: 'output-activation', loss: 'loss', init: 'init', epsilon: 'init-scale',
+  seed: 'seed', dtype: 'dtype',
 };
 
 /** What the model flags ask for, every flag checked; nothing is read yet. */
@@ -50,8 +53,8 @@ export interface ModelChoice {
   file?: string;
   sizes?: number[];
   options: {
-    activation?: ActivationName; outputActivation?: ActivationName; loss?: LossName; init?: InitName; seed?: number;
-    dtype?: (typeof DTYPES)[number];
+    activation?: ActivationName; outputActivation?: ActivationName; loss?: LossName; init?: InitName; epsilon?: number;
+    seed?: number; dtype?: (typeof DTYPES)[number];
   };
   backend?: string;
   /** The memory limit (--max-memory) a new model's weights are checked against. */
@@ -62,6 +65,9 @@ export interface ModelChoice {
 export function modelChoiceFromFlags(values: ModelFlagValues, maxMemory = memoryFromFlag(undefined)): ModelChoice {
   if (values.model && values.layers) throw new UsageError('give either --model or --layers, not both');
   if (!values.model && !values.layers) throw new UsageError('--model FILE or --layers SIZES is required');
+  if (values['init-scale'] !== undefined && values.init !== 'uniform' && values.init !== 'normal') {
+    throw new UsageError('--init-scale sets ε of --init uniform or --init normal; give one of them');
+  }
   const sizes = values.layers === undefined ? undefined : parseLayerSizes(values.layers, '--layers');
   if (sizes) {
     // Weights are created in float64 (8 bytes each), then converted for the kernel: checked here,
@@ -91,7 +97,7 @@ export function modelFromChoice(choice: ModelChoice, data?: Dataset): Network {
     const spec = buildSpec(choice.sizes!, {
       activation: o.activation, outputActivation: o.outputActivation, loss: o.loss ?? (data ? defaultLossFor(data) : 'mse'),
     });
-    net = Network.create(spec, { seed: o.seed ?? 1, init: o.init, maxMemory: choice.maxMemory });
+    net = Network.create(spec, { seed: o.seed ?? 1, init: o.init, epsilon: o.epsilon, maxMemory: choice.maxMemory });
   }
   return withKernel(net, { dtype: o.dtype, backend: choice.backend });
 }

@@ -3,7 +3,7 @@ import {
   type Network, OPTIMIZER_NAMES, saveModel, savePng, shiftAugmentation, show, train, TRAIN_SCHEMA, type TrainerState, type TrainOptions,
 } from '../node.ts';
 import { DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
-import { flagOptions, optionsFromFlags, type FlagNames } from './flags.ts';
+import { flagOptions, optionsFromFlags, TRAIN_FLAG_NAMES } from './flags.ts';
 import { checkShapes, MAX_MEMORY_HELP, memoryFromFlag, modelChoiceFromFlags, modelFlags, modelFlagsHelp, modelFromChoice } from './model-options.ts';
 import { createReporter } from './progress.ts';
 
@@ -15,13 +15,6 @@ import { createReporter } from './progress.ts';
  * Other data keep the plain defaults (SGD, no augmentation, 10 epochs).
  */
 export const IMAGE_DEFAULTS = { optimizer: 'adam', epochs: 15, maxShift: 1 } as const;
-
-/** The flag of each training option the command exposes (the rules are the library's TRAIN_SCHEMA). */
-const TRAIN_FLAG_NAMES: FlagNames<keyof typeof TRAIN_SCHEMA> = {
-  optimizer: 'optimizer', learningRate: 'lr', momentum: 'momentum', batchSize: 'batch-size', epochs: 'epochs',
-  weightDecay: 'weight-decay', validationSplit: 'validation-split', targetLoss: 'target-loss', patience: 'patience',
-  updateOrder: 'update-order', normalize: 'normalize',
-};
 
 export const trainCommand: Command = {
   name: 'train',

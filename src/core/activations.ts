@@ -25,7 +25,7 @@ export interface Activation extends RecordBase<ActivationName> {
   readonly formula: (x: Operand) => MathText;
   /** ∂out/∂net as the tutorials write it, from net and out; null where the number alone says it (linear: 1). */
   readonly derivative: ((net: Operand, out: Operand) => MathText) | null;
-  /** The derivative as a general rule, printed in the explainer's formulas. */
+  /** The derivative as a general rule, printed in the explainer's formulas: math only, the same in every language. */
   readonly rule: MathText;
   /** Opcode of the elementwise native kernel (native/addon.cc); null: computed per row in TypeScript. */
   readonly opcode: number | null;
@@ -75,7 +75,7 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
     name: 'relu', f: (z) => (z > 0 ? z : 0), df: (z) => (z > 0 ? 1 : 0),
     formula: ({ bare: x }) => m(`max(0, ${x.t})`, `\\max(0, ${x.k})`),
     derivative: ({ bare: z }) => m(`relu′(${z.t})`, `\\operatorname{relu}'(${z.k})`),
-    rule: m("relu′(x) = 1 if x > 0, else 0", "\\operatorname{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}"),
+    rule: m("relu′(x) = 1 (x > 0), 0 (x ≤ 0)", "\\operatorname{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}"),
     opcode: 1, init: 'he', kink: true, outputOnly: false,
     help: 'rectified linear unit max(0, z)',
     words: { en: 'rectified linear unit', zh: '线性整流函数' },
@@ -86,7 +86,7 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
     df: (z) => (z > 0 ? 1 : LEAKY_RELU_SLOPE),
     formula: ({ bare: x, wrapped: xp }) => m(`max(${slope}·${xp.t}, ${x.t})`, `\\max(${slope} \\cdot ${xp.k}, ${x.k})`),
     derivative: ({ bare: z }) => m(`g′(${z.t})`, `g'(${z.k})`),
-    rule: m(`g′(x) = 1 if x > 0, else ${slope}`, `g'(x) = \\begin{cases} 1 & x > 0 \\\\ ${slope} & x \\le 0 \\end{cases}`),
+    rule: m(`g′(x) = 1 (x > 0), ${slope} (x ≤ 0)`, `g'(x) = \\begin{cases} 1 & x > 0 \\\\ ${slope} & x \\le 0 \\end{cases}`),
     opcode: 2, init: 'he', kink: true, outputOnly: false,
     help: `max(${slope}·z, z): ReLU with a small slope below 0`,
     words: { en: 'leaky ReLU', zh: '带泄露线性整流函数' },

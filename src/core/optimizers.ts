@@ -63,19 +63,30 @@ export interface UpdateContext {
   options: OptimizerOptions;
 }
 
+/** The numbers of one step with the defaults filled in (μ 0.9, β₁ 0.9, β₂ 0.999, ε 1e-8) and Adam's bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ. */
+export function stepNumbers({ lr, t, options: o }: UpdateContext): { lr: number; mu: number; beta1: number; beta2: number; epsilon: number; c1: number; c2: number } {
+  const beta1 = o.beta1 ?? 0.9, beta2 = o.beta2 ?? 0.999;
+  return { lr, mu: o.momentum ?? 0.9, beta1, beta2, epsilon: o.epsilon ?? 1e-8, c1: 1 - Math.pow(beta1, t), c2: 1 - Math.pow(beta2, t) };
+}
+
 /** An optimizer as a record: its update, buffers, formula, help and names. */
 export interface OptimizerRule extends RecordBase<OptimizerName> {
-  /** The update written out. */
+  /** The update written out (matrix notation: W, ∇J). */
   readonly formula: MathText;
+  /** The update per weight as the explainer and the page write it: one equation [lhs, rhs] per row (w, ∂J/∂w). */
+  readonly rows: readonly (readonly [MathText, MathText])[];
   /** How many buffers of the parameters' size it keeps per parameter array (v; or m and s). */
   readonly buffers: number;
-  /** Its case in native/addon.cc's fused update, or null: the record's own loop then runs on every kernel. */
+  /** Its case in the fused updates of native/addon.cc and wasm/gemm.wat, or null: the record's own loop then runs on every kernel. */
   readonly opcode: number | null;
   /** p ← update(p, g) in place, with its buffers. */
   update(p: Float, g: Float, buffers: readonly Float[], c: UpdateContext): void;
 }
 
 const m = (t: string, k: string = t): MathText => ({ t, k });
+const W_NEW = m('w⁺', 'w^{+}'), V = m('v');
+const G = { t: '∂J/∂w', k: '\\frac{\\partial J}{\\partial w}' };
+const VELOCITY = [V, m(`μ·v − η · ${G.t}`, `\\mu \\cdot v - \\eta \\cdot ${G.k}`)] as const;
 
 /** v ← μ·v − η·g, then W ← W + v (classical) or W ← W + μ·v − η·g (Nesterov's look-ahead). */
 function momentumStep(p: Float, g: Float, v: Float, { lr, options }: UpdateContext, nesterov: boolean): void {
@@ -95,18 +106,21 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
       else for (let i = 0; i < p.length; i++) p[i]! -= lr * g[i]!;
     },
     formula: m('W ← W − η·∇J', 'W \\leftarrow W - \\eta \\nabla J'),
+    rows: [[W_NEW, m(`w − η · ${G.t}`, `w - \\eta \\cdot ${G.k}`)]],
     help: 'plain gradient descent W ← W − η·∇J',
     words: { en: 'stochastic gradient descent', zh: '随机梯度下降' },
   },
   momentum: {
     name: 'momentum', buffers: 1, opcode: 1, update: (p, g, [v], c) => momentumStep(p, g, v!, c, false),
     formula: m('v ← μ·v − η·∇J;  W ← W + v', 'v \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + v'),
+    rows: [VELOCITY, [W_NEW, m('w + v')]],
     help: 'classical momentum (μ = 0.9 by default)',
     words: { en: 'momentum', zh: '动量法' },
   },
   nesterov: {
     name: 'nesterov', buffers: 1, opcode: 2, update: (p, g, [v], c) => momentumStep(p, g, v!, c, true),
     formula: m("v′ ← μ·v − η·∇J;  W ← W + μ·v′ − η·∇J", "v' \\leftarrow \\mu v - \\eta \\nabla J;\\quad W \\leftarrow W + \\mu v' - \\eta \\nabla J"),
+    rows: [VELOCITY, [W_NEW, m(`w + μ·v − η · ${G.t}`, `w + \\mu \\cdot v - \\eta \\cdot ${G.k}`)]],
     help: "Nesterov momentum (Sutskever's form)",
     words: { en: 'Nesterov momentum', zh: 'Nesterov 动量法' },
   },
@@ -125,6 +139,13 @@ export const optimizers: Readonly<Record<OptimizerName, OptimizerRule>> = {
       'm ← β₁m + (1−β₁)∇J;  s ← β₂s + (1−β₂)∇J²;  W ← W − η·m̂ / (√ŝ + ε)',
       'm \\leftarrow \\beta_1 m + (1-\\beta_1)\\nabla J;\\quad s \\leftarrow \\beta_2 s + (1-\\beta_2)\\nabla J^2;\\quad W \\leftarrow W - \\eta\\,\\hat m / (\\sqrt{\\hat s} + \\epsilon)',
     ),
+    rows: [
+      [m('m'), m(`β₁·m + (1 − β₁)·${G.t}`, `\\beta_1 m + (1 - \\beta_1) ${G.k}`)],
+      [m('s'), m(`β₂·s + (1 − β₂)·(${G.t})²`, `\\beta_2 s + (1 - \\beta_2) \\left(${G.k}\\right)^2`)],
+      [m('m̂', '\\hat m'), m('m / (1 − β₁ᵗ)', '\\frac{m}{1 - \\beta_1^{t}}')],
+      [m('ŝ', '\\hat s'), m('s / (1 − β₂ᵗ)', '\\frac{s}{1 - \\beta_2^{t}}')],
+      [W_NEW, m('w − η·m̂ / (√ŝ + ε)', 'w - \\eta \\frac{\\hat m}{\\sqrt{\\hat s} + \\epsilon}')],
+    ],
     help: 'Adam (β₁ 0.9, β₂ 0.999, ε 1e-8), bias-corrected moments',
     words: { en: 'Adam', zh: 'Adam 优化器' },
   },

@@ -30,6 +30,8 @@ export const MODEL_SCHEMA = {
   outputActivation: choice('activation', ACTIVATION_NAMES),
   loss: choice('loss', LOSS_NAMES),
   init: choice('init rule', INIT_NAMES),
+  /** ε of the `uniform` and `normal` init rules. */
+  epsilon: RULES.positive,
   seed: RULES.integer,
   dtype: choice('dtype', DTYPES),
 } as const;

@@ -4,10 +4,11 @@
  */
 import { eqs, heading, para, title, type Doc, type Inline } from './document.ts';
 import { formulas } from './formulas.ts';
+import { classicErratumDoc, sectionsDoc } from './sections.ts';
 import { WORDS, type Lang, type Words } from './i18n.ts';
 import { cat, d, err, ETA, m, MINUS, mul, name, num, target as targetOf, updated, type M } from './math.ts';
 import { matrixStepDoc } from './matrix-doc.ts';
-import { scalarStepDoc } from './scalar-doc.ts';
+import { scalarStepDoc } from './step-doc.ts';
 import type { ExplainNote, ExplainTrace } from './trace.ts';
 
 /** Options of the explain renderers: language, and whether the general formulas come first. */
@@ -25,13 +26,13 @@ export function derivation(trace: ExplainTrace, options: RenderOptions = {}): Do
   const w = WORDS[options.lang ?? 'en'];
   const net = trace.network;
   const acts = net.activations;
-  const hidden = [...new Set(acts.slice(0, -1))].join(', ');
+  const hidden = [...new Set(acts.slice(0, -1))].map((a) => w.activationName[a]).join(w.lang === 'zh' ? '、' : ', ');
   const doc: Doc = [title(w.title(net.sizes.join('-')))];
-  doc.push(para(acts.length > 1 ? w.setup(hidden, acts[acts.length - 1]!, w.lossName[net.loss], trace.updateOrder) : w.setupOne(acts[0]!, w.lossName[net.loss])));
+  doc.push(para(acts.length > 1 ? w.setup(hidden, w.activationName[acts[acts.length - 1]!], w.lossName[net.loss], trace.updateOrder) : w.setupOne(w.activationName[acts[0]!], w.lossName[net.loss])));
   doc.push(para(`${w.learningRate}${w.colon}`, cat(ETA, m(' = '), num(trace.learningRate))));
   doc.push(para(...sampleLine(trace, w)));
   if (trace.form === 'scalar') doc.push(para(w.notation));
-  if (options.formulas ?? true) doc.push(...formulas(w, acts, net.loss));
+  if (options.formulas ?? true) doc.push(...formulas(w, acts, net.loss), ...sectionsDoc(trace, w));
   if (trace.form === 'scalar') for (const step of trace.steps) doc.push(...scalarStepDoc(step, trace, w));
   else for (const step of trace.steps) doc.push(...matrixStepDoc(step, trace, w));
   if (trace.notes.length > 0) {
@@ -55,6 +56,7 @@ function sampleLine(trace: ExplainTrace, w: Words): Inline[] {
 }
 
 function noteDoc(note: ExplainNote, w: Words, E: M, learningRate: number): Doc {
+  if (note.kind === 'errata-classic') return classicErratumDoc(note.erratum, w);
   if (note.kind === 'errata-linear') {
     const wn = name(note.weight);
     return [
@@ -65,7 +67,8 @@ function noteDoc(note: ExplainNote, w: Words, E: M, learningRate: number): Doc {
       ]),
     ];
   }
-  const other = m(`${E.t} (${note.otherOrder})`, `${E.k}^{\\text{${note.otherOrder}}}`);
+  // The sentence before says which order this is; the symbol stays the same in every language.
+  const other = E;
   const doc: Doc = [para(note.updateOrder === 'simultaneous' ? w.noteSimultaneous : w.noteSequential), eqs([[other, num(note.otherLossAfter)]])];
   if (note.published !== null) {
     doc.push(para(note.updateOrder === 'simultaneous' ? w.notePublishedSimultaneous : w.notePublishedSequential));

@@ -8,7 +8,9 @@ import { losses, type LossName } from '../core/losses.ts';
 import { eqs, heading, para, type Doc } from './document.ts';
 import type { Words } from './i18n.ts';
 import { m, type M } from './math.ts';
+import { outputDeltaFormula, outputDeltaVector } from './output-rule.ts';
 
+/** The general formulas for the network's activations and loss (their own lines read from the records). */
 export function formulas(w: Words, activations: ActivationName[], loss: LossName): Doc {
   const L = w.formulaLabels;
   const doc: Doc = [heading(2, w.formulas)];
@@ -34,14 +36,8 @@ export function formulas(w: Words, activations: ActivationName[], loss: LossName
       '\\frac{\\partial E}{\\partial \\mathit{out}_j} \\cdot \\frac{\\partial \\mathit{out}_j}{\\partial \\mathit{net}_j} \\cdot \\frac{\\partial \\mathit{net}_j}{\\partial w_{ji}}'),
     m('δ_j·out_i', '\\delta_j \\, \\mathit{out}_i'),
   ]);
-  const outputDelta = loss === 'mse'
-    ? m("(out_o − target_o)·g′(net_o)", "\\left(\\mathit{out}_o - \\mathit{target}_o\\right) g'(\\mathit{net}_o)")
-    : m('out_o − target_o  (sigmoid/softmax with cross-entropy)', '\\mathit{out}_o - \\mathit{target}_o');
-  block(L.outputDelta, [
-    m('δ_o', '\\delta_o'),
-    m('∂E/∂out_o · ∂out_o/∂net_o', '\\frac{\\partial E}{\\partial \\mathit{out}_o} \\cdot \\frac{\\partial \\mathit{out}_o}{\\partial \\mathit{net}_o}'),
-    outputDelta,
-  ]);
+  const out = activations[activations.length - 1]!;
+  block(L.outputDelta, ...outputDeltaFormula(out, loss));
   block(L.hiddenDelta, [
     m('δ_h', '\\delta_h'),
     m('∂E/∂out_h · ∂out_h/∂net_h', '\\frac{\\partial E}{\\partial \\mathit{out}_h} \\cdot \\frac{\\partial \\mathit{out}_h}{\\partial \\mathit{net}_h}'),
@@ -51,7 +47,7 @@ export function formulas(w: Words, activations: ActivationName[], loss: LossName
     [m('∂E/∂b_j', '\\frac{\\partial E}{\\partial b_j}'), m('δ_j', '\\delta_j')],
     [m('w⁺', 'w^{+}'), m('w − η·∂E/∂w', 'w - \\eta \\, \\frac{\\partial E}{\\partial w}')]);
   block(L.vectorized,
-    [m('δᴸ', '\\delta^{L}'), m("∇ₐE ⊙ g′(zᴸ)", "\\nabla_a E \\odot g'(z^{L})")],
+    [m('δᴸ', '\\delta^{L}'), outputDeltaVector(out, loss)],
     [m('δˡ', '\\delta^{l}'), m("((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ g′(zˡ)", "\\left((W^{l+1})^{\\mathsf{T}} \\delta^{l+1}\\right) \\odot g'(z^{l})")],
     [m('∂E/∂bˡ', '\\frac{\\partial E}{\\partial b^{l}}'), m('δˡ', '\\delta^{l}')],
     [m('∂E/∂Wˡ', '\\frac{\\partial E}{\\partial W^{l}}'), m('δˡ (aˡ⁻¹)ᵀ', '\\delta^{l} \\left(a^{l-1}\\right)^{\\mathsf{T}}')]);

@@ -9,7 +9,15 @@
  * Browser-safe. Names are prefixed where a short one could clash with other parts of bpnet.
  */
 export * from './trace.ts';
-export { explain, sampleAt, MAX_EXPLAIN_STEPS, type ExplainOptions, type ExplainSample } from './explain.ts';
+export { explain, MAX_EXPLAIN_STEPS, type ExplainOptions } from './explain.ts';
+export { sampleAt, type ExplainSample, type ExplainSource } from './source.ts';
+export { explainSummary, summaryDoc, MAX_SUMMARY_STEPS, type ExplainSummary, type SummaryErratum, type SummaryPoint } from './summary.ts';
+export { errata, type ErratumFigure } from './errata.ts';
+export { errataDoc, errataJSON } from './errata-doc.ts';
+export { outputRule, outputDeltaFormula, outputDeltaVector, type OutputRule } from './output-rule.ts';
+export { docToText } from './render-text.ts';
+export { docToMarkdown } from './render-markdown.ts';
+export { explainUpdateRows } from './update-doc.ts';
 export { detectExample, PUBLISHED as PUBLISHED_FIGURES } from './examples.ts';
 export { scalarNames, texName, texSub } from './names.ts';
 export {

@@ -1,12 +1,11 @@
 /**
  * The matrix form of a step, for networks too large to name every weight: per layer, the norms
  * and ranges of z, a, δ, W, ∂E/∂W and a few entries followed through the update — a screenful
- * instead of one line per weight.
+ * instead of one line per weight. Over a batch, z, a and δ are B × units matrices.
  */
-import type { Trace } from '../core/backprop.ts';
-import type { Network } from '../core/network.ts';
-import type { UpdateOrder } from '../core/train.ts';
-import type { MatrixEntry, MatrixLayer, MatrixStep, MatrixSummary, MatrixWeightSample } from './trace.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
+import type { RawStep } from './run.ts';
+import type { MatrixEntry, MatrixLayer, MatrixStep, MatrixSummary, MatrixWeightSample } from './trace-matrix.ts';
 
 /** Entries shown per vector or matrix. */
 const SAMPLES = 3;
@@ -31,23 +30,23 @@ function pick(x: ArrayLike<number>, count: number): number[] {
   return [...chosen].slice(0, count).sort((a, b) => a - b);
 }
 
-export function matrixStep(
-  step: number, net: Network, trace: Trace, before: { weights: Float64Array[]; bias: Float64Array[] }, lossSum: number,
-  target: number[], updateOrder: UpdateOrder, lossAfter: number,
-): MatrixStep {
-  const L = net.layers.length;
+export function matrixStep(raw: RawStep, updateOrder: UpdateOrder): MatrixStep {
+  const { net, trace, before } = raw;
+  const L = net.layers.length, B = raw.rows.length;
   const layers = net.layers.map((l, i): MatrixLayer => {
     const delta = trace.delta[i]!;
     const gradW = trace.gradW[i]!;
-    const deltaSamples: MatrixEntry[] = pick(delta, SAMPLES).map((j) => ({ row: j, col: 0, value: delta[j]! }));
+    const deltaSamples: MatrixEntry[] = pick(delta.subarray(0, l.units), SAMPLES).map((j) => ({ row: j, col: 0, value: delta[j]! }));
     const weightSamples: MatrixWeightSample[] = pick(gradW, SAMPLES).map((k) => ({
       row: Math.floor(k / l.inputs), col: k % l.inputs, old: before.weights[i]![k]!, grad: gradW[k]!, new: l.weights[k]!,
+      update: raw.update(i, false, k),
     }));
     return {
       layer: i, inputs: l.inputs, units: l.units, activation: l.activation,
-      z: summarize(trace.z[i]!, l.units, 1),
-      a: summarize(trace.a[i + 1]!, l.units, 1),
-      delta: summarize(delta, l.units, 1),
+      // Textbook shapes: a column per sample (units × B).
+      z: summarize(trace.z[i]!, l.units, B),
+      a: summarize(trace.a[i + 1]!, l.units, B),
+      delta: summarize(delta, l.units, B),
       deltaSamples,
       weights: summarize(before.weights[i]!, l.units, l.inputs),
       gradW: summarize(gradW, l.units, l.inputs),
@@ -58,13 +57,13 @@ export function matrixStep(
       updatedBeforeNextDelta: updateOrder === 'sequential' && i > 0,
     };
   });
-  const outputs = net.outputSize <= MAX_LISTED_OUTPUTS
-    ? Array.from(trace.a[L]!)
-    : null;
+  const n = net.outputSize;
+  const outputs = n <= MAX_LISTED_OUTPUTS ? Array.from(trace.a[L]!.subarray(0, n)) : null;
   return {
-    step, loss: lossSum, lossAfter,
+    step: raw.step, rows: raw.rows, objective: raw.objective, objectiveAfter: raw.objectiveAfter,
+    loss: raw.objective.J, lossAfter: raw.objectiveAfter.J,
     outputs,
-    targets: outputs ? target.slice() : null,
+    targets: outputs ? Array.from(raw.targets.subarray(0, n)) : null,
     layers,
   };
 }

@@ -4,7 +4,7 @@
  * Every LaTeX fragment is plain KaTeX (the tests render each one with the katex package).
  */
 import { derivation, type RenderOptions } from './derivation.ts';
-import type { Block, Inline } from './document.ts';
+import type { Block, Doc, Inline } from './document.ts';
 import type { M } from './math.ts';
 import type { ExplainTrace } from './trace.ts';
 
@@ -40,7 +40,12 @@ function block(b: Block): string {
   }
 }
 
+/** Any explainer document as GitHub-flavoured Markdown with LaTeX math. */
+export function docToMarkdown(doc: Doc): string {
+  return doc.map(block).join('\n\n') + '\n';
+}
+
 /** The derivation as GitHub-flavoured Markdown with LaTeX math. */
 export function renderMarkdown(trace: ExplainTrace, options: RenderOptions = {}): string {
-  return derivation(trace, options).map(block).join('\n\n') + '\n';
+  return docToMarkdown(derivation(trace, options));
 }

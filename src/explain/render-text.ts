@@ -3,7 +3,7 @@
  * their first "=", everything wrapped to 100 columns (a CJK character counts as two).
  */
 import { derivation, type RenderOptions } from './derivation.ts';
-import type { Block, Inline } from './document.ts';
+import type { Block, Doc, Inline } from './document.ts';
 import { displayWidth, padEnd, wrapEquation, wrapProse } from './format.ts';
 import type { ExplainTrace } from './trace.ts';
 
@@ -12,7 +12,7 @@ export const TEXT_WIDTH = 100;
 /** Left-hand sides longer than this are not padded (keeps short rows from drifting right). */
 const MAX_LHS = 24;
 
-const inline = (parts: Inline[]) => parts.map((p) => (typeof p === 'string' ? p : p.t)).join('').replace(/`/g, '');
+const inline = (parts: Inline[]) => parts.map((p) => (typeof p === 'string' ? p : p.t)).join('');
 
 function block(b: Block): string[] {
   switch (b.type) {
@@ -42,8 +42,12 @@ function block(b: Block): string[] {
   }
 }
 
+/** Any explainer document as plain text (≤ 100 columns). */
+export function docToText(doc: Doc): string {
+  return doc.flatMap(block).map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
 /** The derivation as plain text (≤ 100 columns). */
 export function renderText(trace: ExplainTrace, options: RenderOptions = {}): string {
-  const lines = derivation(trace, options).flatMap(block);
-  return lines.map((l) => l.trimEnd()).join('\n') + '\n';
+  return docToText(derivation(trace, options));
 }

@@ -69,8 +69,11 @@ function lossTermRow(loss: ScalarTrace['network']['loss'], n: string, t: number,
   return [err(n), form(symbolOf(out(n)), symbolOf(target(n))), form(operand(a), operand(t)), num(value)];
 }
 
-function forwardBlocks(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
-  const doc: Doc = [heading(3, w.forward)];
+/** What the forward and delta blocks read: one sample's pass (the step itself when B = 1). */
+export type Pass = Pick<ScalarStep, 'forward' | 'loss' | 'backward'>;
+
+export function forwardBlocks(step: Pass, trace: ScalarTrace, w: Words, title = w.forward): Doc {
+  const doc: Doc = [heading(3, title)];
   const names = layerNames(w, step.forward.length);
   step.forward.forEach((layer, l) => {
     const { from, to } = names(l);
@@ -101,17 +104,18 @@ function forwardBlocks(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
   return doc;
 }
 
-function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
+export function outputDeltaBlocks(b: ScalarBackwardLayer, step: Pass, trace: ScalarTrace, w: Words): Doc {
   const doc: Doc = [heading(4, w.outputDeltas)];
   const neurons = step.forward[b.layer]!;
   const rule = b.deltas[0]!.rule;
-  if (rule === 'fused') doc.push(para(w.fused(trace.network.activations[b.layer]!, w.lossName[trace.network.loss])));
-  if (rule === 'softmax-jacobian') doc.push(para(w.softmaxJacobian));
+  const softmax = trace.network.activations[b.layer] === 'softmax';
+  if (rule === 'fused') doc.push(para(w.fused(w.activationName[trace.network.activations[b.layer]!], w.lossName[trace.network.loss])));
+  if (softmax) doc.push(para(w.softmaxJacobian));
   const rows: M[][] = [];
-  // Softmax with a non-fused loss: δⱼ = outⱼ·(∂E/∂outⱼ − S), S = Σₖ ∂E/∂outₖ·outₖ (shown, δ itself is the core's).
+  // Softmax: δⱼ = Σₖ ∂E/∂outₖ·∂outₖ/∂netⱼ = outⱼ·(∂E/∂outⱼ − S), S = Σₖ ∂E/∂outₖ·outₖ (δ itself is the core's).
   const S = m('S', 'S');
   const sValue = b.deltas.reduce((acc, dl, k) => acc + dl.dEdOut * neurons[k]!.out, 0);
-  if (rule === 'softmax-jacobian') {
+  if (softmax) {
     rows.push([S, sum(b.deltas.map((dl, k) => mul(d(TOTAL, out(neurons[k]!.name)), out(neurons[k]!.name)))),
       sum(b.deltas.map((dl, k) => mul(num(dl.dEdOut, true), num(neurons[k]!.out, true)))),
       num(sValue)]);
@@ -119,22 +123,27 @@ function outputDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   b.deltas.forEach((dl, j) => {
     const n = neurons[j]!;
     const o = out(n.name);
-    rows.push(lossDerivativeRow(trace.network.loss, dl, n, trace.sample.target[j]!));
+    const t = step.loss.terms[j]!.target;
+    rows.push(lossDerivativeRow(trace.network.loss, dl, n, t));
     const gRow = derivativeRow(dl, n);
     if (gRow) rows.push(gRow);
-    if (rule === 'chain') {
-      rows.push([delta(n.name), mul(d(TOTAL, o), d(o, net(n.name))), mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), num(dl.delta)]);
+    const chain = mul(d(TOTAL, o), d(o, net(n.name)));
+    const difference = [cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(t, true))];
+    if (softmax) {
+      rows.push([delta(n.name), mul(o, paren(cat(d(TOTAL, o), MINUS, S))), mul(num(n.out, true), paren(cat(num(dl.dEdOut), MINUS, num(sValue, true)))),
+        ...(rule === 'fused' ? difference : []), num(dl.delta)]);
     } else if (rule === 'fused') {
-      rows.push([delta(n.name), cat(o, MINUS, target(n.name)), cat(num(n.out), MINUS, num(trace.sample.target[j]!, true)), num(dl.delta)]);
+      // ∂E/∂out·∂out/∂net: the (out − target)/(out(1 − out)) of the loss times out(1 − out) of σ.
+      rows.push([delta(n.name), chain, mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), ...difference, num(dl.delta)]);
     } else {
-      rows.push([delta(n.name), mul(o, paren(cat(d(TOTAL, o), MINUS, S))), mul(num(n.out, true), paren(cat(num(dl.dEdOut), MINUS, num(sValue, true)))), num(dl.delta)]);
+      rows.push([delta(n.name), chain, mul(num(dl.dEdOut, true), num(dl.dOutdNet!, true)), num(dl.delta)]);
     }
   });
   doc.push(eqs(rows));
   return doc;
 }
 
-function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: ScalarTrace, w: Words, names: ReturnType<typeof layerNames>): Doc {
+export function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: Pass, trace: ScalarTrace, w: Words, names: ReturnType<typeof layerNames>): Doc {
   const above = step.backward.find((x) => x.layer === b.layer + 1)!;
   const doc: Doc = [heading(4, cap(w.hiddenDeltas(names(b.layer).to, names(b.layer + 1).to)))];
   // The tutorial's ∂E_o1/∂out_h1 is meaningful when each output's error is its own term (mse, no softmax).
@@ -161,53 +170,3 @@ function hiddenDeltaBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: Scal
   return doc;
 }
 
-function updateBlocks(b: ScalarBackwardLayer, step: ScalarStep, trace: ScalarTrace, w: Words, names: ReturnType<typeof layerNames>): Doc {
-  const { from, to } = names(b.layer);
-  const doc: Doc = [heading(4, cap(w.weightUpdates(from, to)))];
-  const rows: M[][] = [];
-  const source = (s: string) => (b.layer === 0 ? name(s) : out(s));
-  for (const g of b.weights) {
-    const o = out(g.to), z = net(g.to), wn = name(g.name);
-    rows.push([d(z, wn), source(g.from), num(g.dNetdW)]);
-    if (g.dOutdNet !== null && b.deltas[0]!.rule === 'chain') {
-      rows.push([d(TOTAL, wn), mul(d(TOTAL, o), d(o, z), d(z, wn)), mul(num(g.dEdOut, true), num(g.dOutdNet, true), num(g.dNetdW, true)), num(g.grad)]);
-    } else {
-      rows.push([d(TOTAL, wn), mul(delta(g.to), d(z, wn)), mul(num(g.delta, true), num(g.dNetdW, true)), num(g.grad)]);
-    }
-    rows.push([updated(g.name), cat(wn, MINUS, mul(ETA, d(TOTAL, wn))), cat(num(g.old), MINUS, mul(num(trace.learningRate), num(g.grad, true))), num(g.new)]);
-  }
-  doc.push(eqs(rows));
-  const shared = trace.names.sharedBias[b.layer]!;
-  const lang = w.lang;
-  if (shared && !b.biases[0]!.trained) {
-    doc.push(para(w.biasFixed, cat(name(b.biases[0]!.name), m(' = '), num(b.biases[0]!.old))));
-  } else if (!b.biases[0]!.trained) {
-    doc.push(para(w.biasFixed, nameList(b.biases.map((x) => x.name), lang)));
-  } else {
-    doc.push(eqs(b.biases.flatMap((x) => [
-      [d(TOTAL, name(x.name)), delta(x.neuron), num(x.grad)],
-      [updated(x.name), cat(name(x.name), MINUS, mul(ETA, d(TOTAL, name(x.name)))), cat(num(x.old), MINUS, mul(num(trace.learningRate), num(x.grad, true))), num(x.new)],
-    ])));
-  }
-  if (b.layer > 0) {
-    const list = nameList(b.weights.map((g) => g.name), lang);
-    doc.push(para(b.updatedBeforeNextDelta ? w.sequentialAfterLayer(list) : w.simultaneousAfterLayer(list)));
-  }
-  return doc;
-}
-
-/** The blocks of one step. */
-export function scalarStepDoc(step: ScalarStep, trace: ScalarTrace, w: Words): Doc {
-  const names = layerNames(w, step.forward.length);
-  const doc: Doc = [heading(2, w.step(step.step, trace.steps.length)), ...forwardBlocks(step, trace, w), heading(3, w.backward)];
-  for (const b of step.backward) {
-    doc.push(...(b.output ? outputDeltaBlocks(b, step, trace, w) : hiddenDeltaBlocks(b, step, trace, w, names)));
-    doc.push(...updateBlocks(b, step, trace, w, names));
-  }
-  const outputs = step.forward[step.forward.length - 1]!;
-  const afterRows: M[][] = outputs.map((n, j) => [out(n.name), num(step.outputsAfter[j]!)]);
-  afterRows.push([TOTAL, num(step.lossAfter)]);
-  doc.push(heading(3, w.after), para(w.afterForward), eqs(afterRows) as Block,
-    para(`${w.open}${w.before}${w.colon}`, cat(TOTAL, m(' = '), num(step.loss.total)), w.close));
-  return doc;
-}

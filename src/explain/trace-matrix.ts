@@ -1,10 +1,10 @@
 /**
- * The matrix form of the explanation trace (see trace.ts): for networks too large to name every
- * weight, each layer is summarised (norms, ranges and a few weights followed through the update),
- * for the matrix form of the four backprop equations.
+ * The matrix form of the explanation trace (networks too large to name every weight): per layer,
+ * norms and ranges over the whole batch, and a few weights followed through their update.
  */
 import type { ActivationName } from '../core/activations.ts';
 import type { ExplainTraceBase } from './trace.ts';
+import type { Objective, ParamUpdate } from './trace-update.ts';
 
 /** An explanation in matrix form (networks too large to name every weight). */
 export interface MatrixTrace extends ExplainTraceBase {
@@ -12,13 +12,18 @@ export interface MatrixTrace extends ExplainTraceBase {
   steps: MatrixStep[];
 }
 
-/** One training step in matrix form: the forward and backward pass of every layer and the loss before and after. */
+/** One training step in matrix form: the forward and backward pass of every layer and J before and after. */
 export interface MatrixStep {
   step: number;
-  /** E before and after the update. */
+  /** The batch: 0-based dataset rows. */
+  rows: number[];
+  /** J on the batch before and after the update. */
+  objective: Objective;
+  objectiveAfter: Objective;
+  /** E before and after the update (B = 1), or J on the batch. */
   loss: number;
   lossAfter: number;
-  /** Outputs (before the update) and targets of the sample; null when there are more than 16 outputs. */
+  /** Outputs (before the update) and targets of the first sample; null when there are more than 16 outputs. */
   outputs: number[] | null;
   targets: number[] | null;
   /** Per layer, in forward order. */
@@ -48,9 +53,10 @@ export interface MatrixWeightSample {
   old: number;
   grad: number;
   new: number;
+  update: ParamUpdate;
 }
 
-/** One layer in the matrix form of an explanation: W, b, z, a, δ and the gradients as matrices. */
+/** One layer in matrix form: summaries of z, a, δ, W and ∂J/∂W over the batch, and a few weights followed. */
 export interface MatrixLayer {
   layer: number;
   inputs: number;
@@ -74,3 +80,4 @@ export interface MatrixLayer {
   /** Sequential order: this layer was updated before δ of the layer below was computed. */
   updatedBeforeNextDelta: boolean;
 }
+

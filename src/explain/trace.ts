@@ -16,11 +16,11 @@
  */
 import type { ActivationName } from '../core/activations.ts';
 import type { LossName } from '../core/losses.ts';
-import type { UpdateOrder } from '../core/train.ts';
-import type { MatrixTrace } from './trace-matrix.ts';
+import type { UpdateOrder } from '../core/train-options.ts';
+import type { ExplainOptimizer, Objective, ParamUpdate, SymmetryExample } from './trace-update.ts';
+import type { ExplainNote } from './trace-notes.ts';
 
-// The matrix form's types live in trace-matrix.ts; they are part of this module's API.
-export type * from './trace-matrix.ts';
+export type { ExplainOptimizer, Objective, ParamUpdate, OptimizerRuleStep, SymmetryExample } from './trace-update.ts';
 
 /** Which worked example a trace is, when it is one (adds the errata notes of the published versions). */
 export type ExampleName = 'classic' | 'linear';
@@ -45,10 +45,16 @@ export interface ExplainTraceBase {
   format: 'bpnet-explain';
   version: 1;
   network: ExplainNetworkInfo;
-  /** The training sample every step uses (index in its dataset, when known). */
+  /** The first sample of the first batch (0-based row in its dataset, when known). */
   sample: { index: number | null; input: number[]; target: number[] };
-  /** η of the plain gradient-descent update w⁺ = w − η·∂E/∂w. */
+  /** η (also in `optimizer`). */
   learningRate: number;
+  /** The update rule and its settings. */
+  optimizer: ExplainOptimizer;
+  /** B: samples per step. Batches are consecutive rows from the first sample on (wrapping around), never shuffled. */
+  batchSize: number;
+  /** λ of the penalty (λ/2)·Σ w². */
+  weightDecay: number;
   /**
    * "simultaneous" (correct backprop: every δ uses the weights of before the step) or "sequential"
    * (each layer is updated as soon as its gradients are known, so the deltas below it use the
@@ -57,12 +63,14 @@ export interface ExplainTraceBase {
   updateOrder: UpdateOrder;
   /** The worked example this is, if any. */
   example: ExampleName | null;
-  /** E of the sample after the last step. */
+  /** The objective J on the last step's batch after that step (E of the sample when B = 1 and λ = 0). */
   finalLoss: number;
-  /** Outputs of the network for the sample after the last step. */
+  /** Outputs of the network for the first sample of the last batch after the last step. */
   finalOutputs: number[];
   /** Remarks printed after the derivation (update order, errata of published versions). */
   notes: ExplainNote[];
+  /** Scalar form with a hidden layer of 2+ neurons: equal weights stay equal (why weights start random). */
+  symmetry: SymmetryExample | null;
 }
 
 /** Everything an explanation shows, as JSON-serialisable numbers: scalar form for small networks, matrix form otherwise. */
@@ -102,19 +110,40 @@ export interface ScalarNames {
 export interface ScalarStep {
   /** 1-based step number. */
   step: number;
-  /** Forward pass, layer by layer (index = layer). */
+  /** The batch: 0-based dataset rows, in batch order. */
+  rows: number[];
+  /** J on the batch before the update, and after it (with the new parameters). */
+  objective: Objective;
+  objectiveAfter: Objective;
+  /**
+   * B > 1: forward pass, loss and deltas of every sample of the batch (the first is also in
+   * `forward`, `loss` and `backward[].deltas`). null when B = 1.
+   */
+  batch: ScalarSamplePass[] | null;
+  /** Forward pass of the (first) sample, layer by layer (index = layer). */
   forward: ScalarNeuron[][];
-  /** The loss E of the sample before the update, term by term. */
+  /** The loss E of the (first) sample before the update, term by term. */
   loss: LossTerms;
   /**
    * Backward pass, from the output layer down to the first hidden layer (so backward[0] is the
    * output layer). Each entry lists the layer's deltas, then its gradients and updated values.
    */
   backward: ScalarBackwardLayer[];
-  /** E of the sample after the update (a fresh forward pass with the new parameters). */
+  /** E of the (first) sample after the update (a fresh forward pass with the new parameters). */
   lossAfter: number;
-  /** Outputs after the update. */
+  /** Outputs of the (first) sample after the update. */
   outputsAfter: number[];
+}
+
+/** One sample of a batch: its forward pass, loss and deltas (backward order: index 0 = output layer). */
+export interface ScalarSamplePass {
+  /** 0-based dataset row. */
+  row: number;
+  input: number[];
+  target: number[];
+  forward: ScalarNeuron[][];
+  loss: LossTerms;
+  deltas: ScalarDelta[][];
 }
 
 /** net = Σ w·x + b and out = g(net) of one neuron. */
@@ -225,10 +254,12 @@ export interface ScalarWeightGrad {
   dNetdW: number;
   /** δ_to = ∂E/∂net_to. */
   delta: number;
-  /** ∂E/∂w, as the core computed it. */
+  /** ∂J/∂w, as the core computed it (∂E/∂w for one sample without weight decay). */
   grad: number;
   /** w⁺ after the step. */
   new: number;
+  /** The gradient over the batch with decay, and the optimizer's update with its state. */
+  update: ParamUpdate;
 }
 
 /** ∂E/∂b = δ and the update of one neuron's bias. */
@@ -242,34 +273,12 @@ export interface ScalarBiasGrad {
   /** false: the bias is fixed (the classic example), `new` equals `old`. */
   trained: boolean;
   new: number;
+  /** The gradient over the batch and the optimizer's update (null when the bias is fixed). */
+  update: ParamUpdate | null;
 }
 
-// ───────────────────────────── notes ─────────────────────────────
+import type { MatrixTrace } from './trace-matrix.ts';
 
-/**
- * Remarks after the derivation; renderers word them in the chosen language.
- * - "update-order": the same step in the other order ends at `otherLossAfter` (computed by the
- *   core). For the classic example `published` is the widely printed 0.291027924, which is the
- *   sequential result.
- * - "errata-linear": the one-hidden-neuron example's published output-weight gradient and new
- *   weight (−0.033, 0.4033) against the correct ones of this trace.
- */
-export type ExplainNote =
-  | {
-      kind: 'update-order';
-      updateOrder: UpdateOrder;
-      otherOrder: UpdateOrder;
-      lossAfter: number;
-      otherLossAfter: number;
-      published: number | null;
-    }
-  | {
-      kind: 'errata-linear';
-      weight: string;
-      publishedGrad: number;
-      publishedNew: number;
-      /** The weight before the step, its correct gradient and new value. */
-      old: number;
-      grad: number;
-      new: number;
-    };
+export type { MatrixTrace, MatrixStep, MatrixSummary, MatrixEntry, MatrixWeightSample, MatrixLayer } from './trace-matrix.ts';
+
+export type { ExplainNote } from './trace-notes.ts';

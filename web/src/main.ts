@@ -89,7 +89,7 @@ async function reset(c: Config, model = active?.model ?? null): Promise<boolean>
   $('#model-badge').hidden = !model;
   $('#model-name').textContent = model?.name ?? '';
   document.body.dataset.session = String(id);
-  stepView.load(active.net, stepData(), c.learningRate);
+  stepView.load(active.net, stepData(), liveOptions(c));
   updateLink();
   scheduleDraw();
   return true;
@@ -206,7 +206,7 @@ function showTab(name: Mode): void {
   document.querySelectorAll<HTMLElement>('[role="tab"]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.tab === name)));
   if (name === 'step' && active) {
     if (running) send({ type: 'pause' });
-    stepView.load(active.net, stepData(), active.config.learningRate);
+    stepView.load(active.net, stepData(), liveOptions(active.config));
   } else scheduleDraw();
   updateLink();
 }
@@ -222,6 +222,8 @@ function changed(kind: 'live' | 'view' | 'reset' | 'dataset' | 'architecture'): 
     send({ type: 'options', options: liveOptions(c) });
     send({ type: 'speed', speed: c.speed });
     active.config = { ...active.config, ...liveOptions(c), speed: c.speed };
+    // Step mode explains with the side panel's optimizer, batch size, λ and regularization.
+    if (!$('#step-view').hidden) stepView.load(active.net, stepData(), liveOptions(active.config));
     updateLink();
   } else if (kind === 'view') {
     active.config = { ...active.config, showTest: c.showTest, discretize: c.discretize };

@@ -58,12 +58,14 @@ export function stageLabels(trace: ScalarTrace, step: ScalarStep, p: Progress): 
   step.forward.forEach((layer) => layer.forEach((n) => n.terms.forEach((term, i) => {
     edges.set(`${n.layer}:${n.index}:${i}`, [`${term.weight} = ${fmt(term.w)}`]);
   })));
+  // With a batch or weight decay the update follows ∂J/∂w, not the sample's ∂E/∂w.
+  const batchOrDecay = trace.batchSize > 1 || trace.weightDecay !== 0;
   for (const b of step.backward) {
     if (!p.backwardDone(b.layer)) continue;
     b.deltas.forEach((d) => neurons.get(`${b.layer + 1}:${d.index}`)?.push(`δ = ${fmt(d.delta)}`));
     b.weights.forEach((w) => {
       const first = p.updateDone ? `${w.name} = ${fmt(w.old)} → ${fmt(w.new)}` : `${w.name} = ${fmt(w.old)}`;
-      edges.set(`${w.layer}:${w.row}:${w.col}`, [first, `∂E/∂w = ${fmt(w.grad)}`]);
+      edges.set(`${w.layer}:${w.row}:${w.col}`, [first, `${batchOrDecay ? '∂J/∂w' : '∂E/∂w'} = ${fmt(w.grad)}`]);
     });
   }
   return { neurons, edges };

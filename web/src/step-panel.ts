@@ -2,20 +2,37 @@
  * The side panel of step mode: the formula of the selected neuron or edge with the numbers
  * substituted, read from the explainer's trace, in the page's language.
  */
-import type { ActivationName, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
-import { activations, formatNumber as fmt, symbol } from '../../src/index.ts';
-import { lang, t } from './i18n.ts';
+import type { ActivationName, MathText, ParamUpdate, ScalarDelta, ScalarStep, ScalarTrace } from '../../src/index.ts';
+import { activations, explainUpdateRows, formatNumber as fmt, symbol } from '../../src/index.ts';
+import { t } from './i18n.ts';
 import type { Selection } from './network-diagram.ts';
 import type { Progress } from './step-mode.ts';
 
 const NET = symbol('net'), OUT = symbol('out');
-/** g′ in terms of net and out (as the tutorials write it), for the chain-rule factor ∂out/∂net. */
+/** g′ in terms of net and out (as the tutorials write it), for the chain-rule factor ∂out/∂net: from the activation's record. */
 const derivative = (a: ActivationName): string =>
   activations[a].derivative?.(NET, OUT).t ?? (activations[a].outputOnly ? `${a} Jacobian` : String(activations[a].df(0, 0)));
 
+/** g(net) written out, from the activation's record. */
 const activationFormula = (a: ActivationName): string => activations[a].formula(NET).t;
 
-export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Selection | undefined, p: Progress, eta: number): string[][] {
+/** An equation chain as one line: lhs = … = value. */
+const line = (row: MathText[]) => row.map((x) => x.t).join(' = ');
+
+/**
+ * The gradient over the batch with λ (when J is not just the sample's E) and the optimizer's
+ * update with its state, built by the same formula code as the derivation.
+ */
+function updateSection(trace: ScalarTrace, name: string, old: number, u: ParamUpdate, next: number, isBias: boolean): string[][] {
+  const { gradient, rule } = explainUpdateRows(trace, name, old, u, next, isBias);
+  const sections: string[][] = [];
+  if (gradient.length) sections.push([t('gradientBatch'), ...gradient.map(line)]);
+  sections.push([`${t('optimizerUpdate')} (${trace.optimizer.name}, η = ${fmt(trace.optimizer.learningRate)})`, ...rule.map(line)]);
+  return sections;
+}
+
+/** The panel's sections (title, then lines) for the selected neuron or edge, as far as the step has progressed. */
+export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Selection | undefined, p: Progress): string[][] {
   if (!sel) return [[t('pick')]];
   const sections: string[][] = [];
   if (sel.kind === 'neuron' && sel.layer === 0) {
@@ -55,14 +72,9 @@ export function explainSelection(trace: ScalarTrace, step: ScalarStep, sel: Sele
     `∂E/∂${w.name} = ∂E/∂out_${w.to}${g} · ∂net_${w.to}/∂${w.name}`,
     `  = ${fmt(w.dEdOut)}${gNum} × ${fmt(w.dNetdW)}`,
     `  = δ_${w.to} · out_${w.from} = ${fmt(w.delta)} × ${fmt(w.dNetdW)}`,
-    `  = ${fmt(w.grad)}`,
+    `  = ${fmt(w.update.perSample[0]!)}`,
   ]);
-  if (p.updateDone) {
-    sections.push([
-      `${t('update')} (η = ${fmt(eta)})`,
-      `${w.name}⁺ = ${w.name} − η · ∂E/∂${w.name}`, `  = ${fmt(w.old)} − ${fmt(eta)} × ${fmt(w.grad)}`, `  = ${fmt(w.new)}`,
-    ]);
-  }
+  if (p.updateDone) sections.push(...updateSection(trace, w.name, w.old, w.update, w.new, false));
   return sections;
 }
 
@@ -78,7 +90,7 @@ function deltaLines(d: ScalarDelta, name: string, activation: ActivationName, ms
     lines.push(`∂E/∂out_${name} = ${fmt(d.dEdOut)}`);
   }
   if (d.rule === 'fused') {
-    lines.push(lang() === 'zh' ? `融合规则（g′ 被约去）：δ = out − ${t('target')}` : `fused rule (g′ cancels): δ = out − ${t('target')}`);
+    lines.push(`${t('fusedRule')}: δ = out − ${t('target')}`);
   } else if (d.dOutdNet !== null) {
     lines.push(`∂out_${name}/∂net_${name} = ${derivative(activation)} = ${fmt(d.dOutdNet)}`);
     lines.push(`δ_${name} = ${fmt(d.dEdOut)} × ${fmt(d.dOutdNet)}`);
@@ -87,6 +99,7 @@ function deltaLines(d: ScalarDelta, name: string, activation: ActivationName, ms
   return lines;
 }
 
+/** Writes the sections into the panel. */
 export function renderPanel(host: HTMLElement, sections: string[][]): void {
   host.replaceChildren(...sections.map(([title, ...lines]) => {
     const s = document.createElement('section');

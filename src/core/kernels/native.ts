@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { activations, type ActivationName } from '../activations.ts';
-import { optimizers } from '../optimizers.ts';
+import { optimizers, stepNumbers } from '../optimizers.ts';
 import type { Kernel } from './kernel.ts';
 import { createReferenceKernel } from './reference.ts';
 import { BROWSER_KERNELS, type KernelBackend, type KernelList } from './registry.ts';
@@ -123,10 +123,8 @@ export function createNativeKernel(dtype: 'float32' | 'float64' = 'float32', whe
     update(rule, p, g, buffers, c) {
       const code = optimizers[rule].opcode;
       if (code === null || !lib.update) return ref.update(rule, p, g, buffers, c);
-      const { lr, t, options: o } = c;
-      const w = p as Float32Array, b = buffers as readonly Float32Array[], b1 = o.beta1 ?? 0.9, b2 = o.beta2 ?? 0.999;
-      lib.update(code, w, g as Float32Array, b[0] ?? w, b[1] ?? w,
-        lr, o.momentum ?? 0.9, b1, b2, o.epsilon ?? 1e-8, 1 - Math.pow(b1, t), 1 - Math.pow(b2, t));
+      const w = p as Float32Array, b = buffers as readonly Float32Array[], h = stepNumbers(c);
+      lib.update(code, w, g as Float32Array, b[0] ?? w, b[1] ?? w, h.lr, h.mu, h.beta1, h.beta2, h.epsilon, h.c1, h.c2);
     },
   };
 }

@@ -39,6 +39,9 @@ function gather(src: Float | Uint8Array, cols: number, order: Uint32Array, start
   for (let r = 0; r < rows; r++) {
     const from = order[start + r]! * cols, to = r * cols;
     if (values) for (let j = 0; j < cols; j++) dst[to + j] = values[src[from + j]!]!;
+    // Wide rows: set() is a memcpy (or one conversion loop in native code), many times faster than
+    // element access from a function that sees every array type; it costs a short-lived view.
+    else if (cols >= 32) dst.set(src.subarray(from, from + cols), to);
     else for (let j = 0; j < cols; j++) dst[to + j] = src[from + j]!;
   }
 }

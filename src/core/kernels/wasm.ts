@@ -5,6 +5,8 @@
  * work against the product's O(m·n·k) — and the transposes are folded into that copy, so all
  * variants run the same inner loop. Tiny products stay in JavaScript, where a copy would cost more.
  */
+import { activations, LEAKY_RELU_SLOPE } from '../activations.ts';
+import { optimizers, stepNumbers } from '../optimizers.ts';
 import type { Float } from '../tensor.ts';
 import { createJs32Kernel } from './js32.ts';
 import type { Kernel } from './kernel.ts';
@@ -12,7 +14,14 @@ import { GEMM_WASM_BASE64 } from './wasm/gemm-wasm.ts';
 
 interface GemmExports {
   memory: WebAssembly.Memory;
-  mm(pA: number, pB: number, pC: number, mp: number, np: number, k: number): void;
+  packBn(src: number, k: number, n: number, dst: number): void;
+  packBt(src: number, k: number, n: number, dst: number): void;
+  mm(pA: number, sI: number, sP: number, pB: number, pC: number, m: number, n: number, k: number, alpha: number, beta: number, tmp: number): void;
+  biasAct(z: number, b: number, a: number, rows: number, cols: number, op: number, slope: number): void;
+  actBack(g: number, z: number, out: number, n: number, op: number, slope: number): void;
+  sumRows(x: number, rows: number, cols: number, alpha: number, out: number): void;
+  update(rule: number, p: number, g: number, v: number, s: number, n: number,
+    lr: number, mu: number, beta1: number, beta2: number, epsilon: number, c1: number, c2: number): void;
 }
 
 // cache: the compiled WebAssembly module (immutable once compiled).
@@ -33,6 +42,10 @@ function gemmModule(): GemmExports | null {
 
 /** Below this many multiply-adds the copy in and out costs more than SIMD saves. */
 const MIN_WORK = 4096;
+/** Elementwise operations on fewer numbers stay in JavaScript, for the same reason. */
+const MIN_ELEMENTS = 256;
+/** Activation opcodes (from the records) that gemm.wat computes: linear, relu, leaky-relu; the others need exp, which WebAssembly lacks. */
+const WASM_ACTIVATIONS = 3;
 
 /** The WebAssembly SIMD float32 kernel, or undefined when the engine has no WebAssembly SIMD. */
 export function createWasmKernel(): Kernel | undefined {
@@ -53,36 +66,69 @@ export function createWasmKernel(): Kernel | undefined {
     name: 'wasm',
     gemm(transA, transB, m, n, k, alpha, A, B, beta, C) {
       if (m * n * k < MIN_WORK) return js.gemm(transA, transB, m, n, k, alpha, A, B, beta, C);
-      const mp = (m + 3) & ~3, np = (n + 7) & ~7;
-      const a = 0, b = mp * k, c = b + np * k; // float offsets of op(A), packed op(B), C
-      reserve(c + mp * np);
+      // Float offsets, 16-byte aligned: A and B as stored, op(B) packed in panels of 8 columns, C, tmp.
+      const a = 0, b = a + up4(m * k), packed = b + up4(k * n), c = packed + ((n + 7) >> 3) * 8 * k, tmp = c + up4(m * n);
+      reserve(tmp + 32);
       const h = heap;
-      // op(A), row-major, rows m .. mp zero.
-      if (!transA && A.length === m * k) h.set(A, a);
-      else if (!transA) for (let i = 0; i < m * k; i++) h[a + i] = A[i]!;
-      else for (let p = 0; p < k; p++) for (let i = 0; i < m; i++) h[a + i * k + p] = A[p * m + i]!;
-      h.fill(0, a + m * k, b);
-      // op(B) in panels of 8 columns: h[b + (j·k + p)·8 + c] = op(B)[p, 8j + c], zero beyond n.
-      for (let j = 0; j < np; j += 8) {
-        const panel = b + j * k, cols = Math.min(8, n - j);
-        for (let p = 0; p < k; p++) {
-          const dst = panel + p * 8;
-          if (transB) for (let q = 0; q < cols; q++) h[dst + q] = B[(j + q) * k + p]!;
-          else for (let q = 0, src = p * n + j; q < cols; q++) h[dst + q] = B[src + q]!;
-          for (let q = cols; q < 8; q++) h[dst + q] = 0;
-        }
-      }
-      wasm.mm(a * 4, b * 4, c * 4, mp, np, k);
-      copyOut(h, c, np, C, m, n, alpha, beta);
+      h.set(A.length === m * k ? A : A.subarray(0, m * k), a);
+      h.set(B.length === k * n ? B : B.subarray(0, k * n), b);
+      if (beta === 1) h.set(C.length === m * n ? C : C.subarray(0, m * n), c);
+      if (transB) wasm.packBt(b * 4, k, n, packed * 4);
+      else wasm.packBn(b * 4, k, n, packed * 4);
+      // op(A)[i, p] at A + i·sI + p·sP (bytes): rows of A, or columns of a stored Aᵀ.
+      if (transA) wasm.mm(a * 4, 4, m * 4, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4);
+      else wasm.mm(a * 4, k * 4, 4, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4);
+      C.set(h.subarray(c, c + m * n));
+    },
+    biasActivate(Z, b, A, rows, cols, activation) {
+      const op = activations[activation].opcode, n = rows * cols;
+      if (op === null || op >= WASM_ACTIVATIONS || n < MIN_ELEMENTS) return js.biasActivate(Z, b, A, rows, cols, activation);
+      const z = 0, bias = up4(n), a = bias + up4(cols);
+      reserve(a + n);
+      put(Z, n, z);
+      put(b, cols, bias);
+      wasm.biasAct(z * 4, bias * 4, a * 4, rows, cols, op, LEAKY_RELU_SLOPE);
+      Z.set(heap.subarray(z, z + n));
+      A.set(heap.subarray(a, a + n));
+    },
+    activationBackward(G, Z, A, out, rows, cols, activation) {
+      const op = activations[activation].opcode, n = rows * cols;
+      if (op === null || op >= WASM_ACTIVATIONS || n < MIN_ELEMENTS) return js.activationBackward(G, Z, A, out, rows, cols, activation);
+      const g = 0, z = up4(n), o = z + up4(n);
+      reserve(o + n);
+      put(G, n, g);
+      put(Z, n, z);
+      wasm.actBack(g * 4, z * 4, o * 4, n, op, LEAKY_RELU_SLOPE);
+      out.set(heap.subarray(o, o + n));
+    },
+    sumRows(X, rows, cols, alpha, out) {
+      const n = rows * cols;
+      if (n < MIN_ELEMENTS) return js.sumRows(X, rows, cols, alpha, out);
+      reserve(up4(n) + up4(cols));
+      put(X, n, 0);
+      wasm.sumRows(0, rows, cols, alpha, up4(n) * 4);
+      out.set(heap.subarray(up4(n), up4(n) + cols));
+    },
+    update(rule, p, g, buffers, c) {
+      const op = optimizers[rule].opcode, n = p.length, n4 = up4(n);
+      if (op === null || n < MIN_ELEMENTS) return js.update(rule, p, g, buffers, c);
+      // p, g, then the rule's buffers, each padded to a whole number of vectors.
+      reserve((2 + buffers.length) * n4);
+      put(p, n, 0);
+      put(g, n, n4);
+      buffers.forEach((x, i) => put(x, n, (2 + i) * n4));
+      const h = stepNumbers(c), at = (i: number) => Math.min(i, 1 + buffers.length) * n4 * 4;
+      wasm.update(op, 0, n4 * 4, at(2), at(3), n4, h.lr, h.mu, h.beta1, h.beta2, h.epsilon, h.c1, h.c2);
+      p.set(heap.subarray(0, n));
+      buffers.forEach((x, i) => x.set(heap.subarray((2 + i) * n4, (2 + i) * n4 + n)));
     },
   };
-}
 
-function copyOut(h: Float32Array, c: number, np: number, C: Float, m: number, n: number, alpha: number, beta: 0 | 1): void {
-  for (let i = 0; i < m; i++) {
-    const src = c + i * np, dst = i * n;
-    if (beta === 1) for (let j = 0; j < n; j++) C[dst + j]! += alpha * h[src + j]!;
-    else if (alpha === 1) for (let j = 0; j < n; j++) C[dst + j] = h[src + j]!;
-    else for (let j = 0; j < n; j++) C[dst + j] = alpha * h[src + j]!;
+  /** x's first n numbers into memory at float offset `at`. */
+  function put(x: Float, n: number, at: number): void {
+    heap.set(x.length === n ? x : x.subarray(0, n), at);
   }
 }
+
+/** n rounded up to a multiple of 4 (floats: 16 bytes, a SIMD vector). */
+const up4 = (n: number): number => (n + 3) & ~3;

@@ -47,14 +47,20 @@ function kindProblem(stats: Stats | undefined): string | undefined {
   return `is ${kind}; bpnet writes output files only to regular files or new paths (write to a file, then copy it)`;
 }
 
+/** The output's final target (links followed), refused unless a regular file or new; its folder created. */
+function prepareOutput(path: string): { target: string; stats: Stats | undefined; dir: string } {
+  const { target, stats } = resolveOutput(path);
+  const problem = kindProblem(stats);
+  if (problem) throw new Error(problem);
+  const dir = dirname(target);
+  mkdirSync(dir, { recursive: true });
+  return { target, stats, dir };
+}
+
 /** Checks up front that `path` can be written, so that a long run is not lost to a bad --out. */
 export function checkWritable(path: string): void {
   try {
-    const { target, stats } = resolveOutput(path);
-    const problem = kindProblem(stats);
-    if (problem) throw new Error(problem);
-    const dir = dirname(target);
-    mkdirSync(dir, { recursive: true });
+    const { target, stats, dir } = prepareOutput(path);
     accessSync(dir, constants.W_OK);
     if (stats) accessSync(target, constants.W_OK);
   } catch (e) {
@@ -67,11 +73,7 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
   let tmp: string | undefined;
   let removeOnExit: (() => void) | undefined;
   try {
-    const { target, stats } = resolveOutput(path);
-    const problem = kindProblem(stats);
-    if (problem) throw new Error(problem);
-    const dir = dirname(target);
-    mkdirSync(dir, { recursive: true });
+    const { target, stats, dir } = prepareOutput(path);
     removeStaleTemps(dir, basename(target));
     // A random part, not a counter: no state kept between writes.
     tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -172,3 +172,16 @@ test('imported models are untrusted too: ONNX lengths and shapes, tfjs structure
   }
   assert.throws(() => importModel('toString' as never, read(''), 'x'), /unknown format "toString" \(expected one of: onnx, tfjs, js, mat\)/);
 });
+
+test('--max-memory on every command that reads data: eval, predict, show and gradcheck refuse what needs more', () => {
+  const n = 50;
+  const images = write('mm-images-idx3-ubyte', writeIdx([n, 28, 28], new Array(n * 784).fill(7)));
+  write('mm-labels-idx1-ubyte', writeIdx([n], new Array(n).fill(3)));
+  const classic = join(ROOT, 'examples/classic/model.json');
+  for (const args of [['eval', '--model', classic], ['predict', '--model', classic], ['show', '--out', join(dir, 'g.png')], ['gradcheck', '--model', classic]]) {
+    refused([...args, '--data', images, '--max-memory', '10KB'], new RegExp(`^bpnet ${args[0]}: .*mm-labels-idx1-ubyte: the one-hot targets need \\d+ kB, more than the memory limit of 10 kB \\(raise it with --max-memory`));
+    refused([...args, '--data', images, '--max-memory', 'lots'], new RegExp(`^bpnet ${args[0]}: --max-memory: expected a size such as 8GB, 512MB or 1\\.5GiB, got "lots"$`));
+  }
+  // Raised, the same file is read (show draws it).
+  assert.equal(bpnet(['show', '--out', join(dir, 'g.png'), '--data', images, '--max-memory', '1MB']).code, 0);
+});

@@ -122,6 +122,9 @@ export function withKernel(net: Network, { dtype, backend }: KernelFlags): Netwo
   return kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype ? net : net.clone(kernel);
 }
 
+/** The --max-memory flag of the commands that read data (its value: `memoryFromFlag`). */
+export const memoryFlag = { 'max-memory': { type: 'string' } } as const satisfies Options;
+
 /** The --max-memory line of the commands' help. */
 export const MAX_MEMORY_HELP = `  --max-memory SIZE       refuse a model, data or run needing more memory than this, e.g. 8GB
                           (default: half the machine's memory)`;

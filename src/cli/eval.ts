@@ -1,5 +1,5 @@
 import {
-  BpnetError, confusionCounts, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
+  BpnetError, confusionCounts, EVALUATE_SCHEMA, type EvaluateOptions, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
   formatConfusion, loadDataset, loadMatWeights, loadModel, type Network, predict, predictedClass, savePng,
 } from '../node.ts';
 import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, MAX_MEMORY_HELP, memoryFlag, memoryFromFlag, withKernel } from './model-options.ts';
@@ -7,6 +7,7 @@ import { DATA_FORMATS_HELP, numberFlag, parseOptions, UsageError, type Command }
 import { classNames } from './images.ts';
 import { targetModeFlag } from './train.ts';
 import { checkShapes } from './model-options.ts';
+import { optionsFromFlags } from './flags.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -44,7 +45,7 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     // threshold of dtype auto, so --weights computes in float64 unless --dtype says otherwise.
     const kernel = kernelFlagsFrom({ dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
     const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
-    const decay = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative');
+    const { weightDecay: decay } = optionsFromFlags<keyof EvaluateOptions, EvaluateOptions>(EVALUATE_SCHEMA, { weightDecay: 'weight-decay' }, values);
     const maxMemory = memoryFromFlag(values['max-memory']);
     // Every flag is checked above; files are read from here on.
     const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!), kernel);

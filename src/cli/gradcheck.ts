@@ -1,4 +1,5 @@
-import { getKernel, gradientCheck, loadDataset, loadModel } from '../node.ts';
+import { getKernel, GRADCHECK_SCHEMA, gradientCheck, loadDataset, loadModel, type GradCheckOptions } from '../node.ts';
+import { optionsFromFlags } from './flags.ts';
 import { modelClasses } from './eval.ts';
 import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { MAX_MEMORY_HELP, memoryFlag, memoryFromFlag } from './model-options.ts';
@@ -25,13 +26,13 @@ ${MAX_MEMORY_HELP}`,
       'weight-decay': { type: 'string' }, json: { type: 'boolean' },
     });
     const samples = numberFlag(values.samples, '--samples', 'positive-integer') ?? 10;
-    const lambda = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0;
+    const options = optionsFromFlags<keyof GradCheckOptions, GradCheckOptions>(GRADCHECK_SCHEMA, { weightDecay: 'weight-decay' }, values);
     const maxMemory = memoryFromFlag(values['max-memory']);
     const net = loadModel(requireFlag(values.model, '--model'), getKernel('reference', 'float64'));
     const all = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), classLabels: modelClasses(net), maxMemory });
     const n = Math.min(samples, all.size);
     const data = { ...all, size: n, inputs: all.inputs.slice(0, n * all.inputSize), targets: all.targets.slice(0, n * all.outputSize) };
-    const report = gradientCheck(net, data, { weightDecay: lambda });
+    const report = gradientCheck(net, data, options);
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
     else {
       for (const r of report) {

@@ -13,7 +13,8 @@
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
 import { activations } from './activations.ts';
 import { checkDataset, type Dataset } from './dataset.ts';
-import { checkOptionsArg, optionalNumber } from './validate.ts';
+import { checkOptions, RULES, type OptionSchema } from './schema.ts';
+import { checkOptionsArg } from './validate.ts';
 import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
 import { checkNetwork } from './network-checks.ts';
@@ -47,14 +48,19 @@ export interface LayerGradCheck {
   kinks: number;
 }
 
+/** The options of `gradientCheck` and their rules (the CLI's `gradcheck` maps its flags onto them). */
+export const GRADCHECK_SCHEMA = {
+  step: RULES.positive,
+  weightDecay: RULES.nonNegative,
+  floor: RULES.positive,
+} as const satisfies OptionSchema<keyof GradCheckOptions>;
+
 /** Compares backprop's gradients with central differences (J(w + h) − J(w − h)) / 2h on every weight and bias, per layer, in float64. */
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
   checkNetwork(net, 'net');
   checkDataset(data, 'data');
   const o = checkOptionsArg(options, 'options');
-  optionalNumber(o.step, 'step', { min: 0, minExclusive: true });
-  optionalNumber(o.weightDecay, 'weightDecay', { min: 0 });
-  optionalNumber(o.floor, 'floor', { min: 0, minExclusive: true });
+  checkOptions(GRADCHECK_SCHEMA, o);
   check(data.inputSize === net.inputSize && data.outputSize === net.outputSize,
     `data has ${data.inputSize} inputs and ${data.outputSize} targets, the model ${net.inputSize} inputs and ${net.outputSize} outputs`, 'data');
   // Always in float64 (the precision rule): a float32 network is checked through an exact copy.

@@ -16,6 +16,7 @@ export * from './core/schema.ts';
 export * from './core/activations.ts';
 export * from './core/losses.ts';
 export * from './core/errors.ts';
+export * from './core/memory.ts';
 export * from './core/tensor.ts';
 export * from './core/rng.ts';
 export * from './core/init.ts';
@@ -49,9 +50,9 @@ export { LANGUAGES, LANGS, PAGE_KEYS, recordWords, type Lang, type Language, typ
 // Digits: data formats, the course's files, augmentation and pictures (all browser-safe).
 export { decodeDigitBytes, encodeDigitBytes, PIXEL_VALUES } from './data/digit-bytes.ts';
 export { splitMnistSample, mnistSampleFromBytes, MNIST_SIDE, MNIST_TEST_PER_DIGIT, MNIST_SAMPLE_SEED, type MnistSplit } from './data/mnist-sample.ts';
-export { parseIdx, writeIdx, idxDataset, type IdxArray } from './data/idx.ts';
+export { parseIdx, parseIdxFile, writeIdx, idxDataset, type IdxArray, type IdxOptions } from './data/idx.ts';
 export { parseDigitsCSV, toDigitsCSV, isDigitsCsvHeader } from './data/digits-csv.ts';
-export { readMat, writeMat, matMatrix, type MatVariable, type MatWriteVariable, type Matrix } from './data/mat.ts';
+export { readMat, writeMat, matMatrix, type MatOptions, type MatVariable, type MatWriteVariable, type Matrix } from './data/mat.ts';
 export { courseDataset, courseNetwork, networkToThetas, courseWeightDecay, COURSE_LABELS } from './data/course.ts';
 export { shiftAugmentation, type ShiftOptions } from './data/augment.ts';
 export { createRaster, drawGrey, drawText, type Raster, type Color } from './draw/raster.ts';

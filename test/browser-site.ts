@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './helpers.ts';
 
@@ -57,4 +58,12 @@ export async function openPage(site: Site, query = '', viewport = { width: 1280,
   await page.goto(site.url + query);
   await page.waitForFunction(() => document.body.dataset.session !== undefined && document.querySelector('#diagram circle') !== null);
   return { page, errors };
+}
+
+/** For a test file: the site started before its tests and closed after them; returns `open(query, viewport)`. */
+export function useSite(): (query?: string, viewport?: { width: number; height: number }) => Promise<{ page: Page; errors: string[] }> {
+  let site: Site | undefined;
+  before(async () => { site = await startSite(); });
+  after(async () => { await site?.close(); });
+  return (query = '', viewport) => openPage(site!, query, viewport);
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createDataset, MODEL_SCHEMA, Network, train, TRAIN_SCHEMA, UPDATE_ORDERS } from '../src/index.ts';
+import { createDataset, evaluate, EVALUATE_SCHEMA, GRADCHECK_SCHEMA, gradientCheck, MODEL_SCHEMA, Network, train, TRAIN_SCHEMA, UPDATE_ORDERS } from '../src/index.ts';
 import { bpnet } from './helpers.ts';
 
 test('train checks every flag before reading a file: a bad activation is reported, not the missing data', () => {
@@ -26,4 +26,19 @@ test('the library refuses the same values with the schema\'s words, naming the o
   await assert.rejects(train(net, data, { epochs: -1 }), /epochs: must be an integer ≥ 0/);
   assert.deepEqual(TRAIN_SCHEMA.updateOrder, { kind: 'choice', what: 'update order', choices: UPDATE_ORDERS });
   assert.equal(MODEL_SCHEMA.activation.kind, 'choice');
+});
+
+test('eval and gradcheck: their schemas check the library call and the flags alike, before any file is read', () => {
+  const net = Network.create({ inputs: 1, layers: [{ units: 1, activation: 'linear' }], loss: 'mse' });
+  const data = createDataset([[1]], [[1]]);
+  assert.throws(() => evaluate(net, data, { weightDecay: -1 }), /weightDecay: must be a number ≥ 0, got -1/);
+  assert.throws(() => evaluate(net, data, { regularization: 'l3' as never }), /regularization: unknown regularization "l3" \(expected one of: l2, l1\)/);
+  assert.throws(() => gradientCheck(net, data, { step: 0 }), /step: must be a positive number, got 0/);
+  assert.deepEqual(Object.keys(EVALUATE_SCHEMA), ['weightDecay', 'regularization']);
+  assert.deepEqual(Object.keys(GRADCHECK_SCHEMA), ['step', 'weightDecay', 'floor']);
+  for (const command of ['eval', 'gradcheck']) {
+    const r = bpnet([command, '--model', '/nonexistent.json', '--data', '/nonexistent.csv', '--weight-decay', '-1']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^bpnet ${command}: --weight-decay: expected a number ≥ 0, got "-1"`));
+  }
 });

@@ -5,21 +5,12 @@
  * shows its erratum. Builds the site, serves it on 127.0.0.1, drives Debian's Chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, startSite, type Site } from './browser-site.ts';
+import { useSite } from './browser-site.ts';
 
-let site: Site;
-
-before(async () => {
-  site = await startSite();
-});
-
-after(async () => {
-  await site?.close();
-});
-
-const open = (query = '', viewport?: { width: number; height: number }) => openPage(site, query, viewport);
+/** A fresh page (English unless the link says otherwise) collecting console and page errors. */
+const open = useSite();
 
 async function set(page: Page, id: string, value: string): Promise<void> {
   await page.fill(id, value);

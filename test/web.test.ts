@@ -7,25 +7,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, startSite, type Site } from './browser-site.ts';
+import { useSite } from './browser-site.ts';
 import { bpnet, ROOT, tempDir } from './helpers.ts';
 
 const docs = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : tempDir('bpnet-screens-');
 
-let site: Site;
-
-before(async () => {
-  site = await startSite();
-});
-
-after(async () => {
-  await site?.close();
-});
-
 /** A fresh page (English unless the link says otherwise) collecting console and page errors. */
-const open = (query = '', viewport?: { width: number; height: number }) => openPage(site, query, viewport);
+const open = useSite();
 
 /** What the user sees of the settings and the network: the form, the diagram, the address. */
 async function snapshot(page: Page): Promise<string> {

@@ -1,12 +1,13 @@
 import {
-  BpnetError, confusionCounts, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
+  BpnetError, confusionCounts, EVALUATE_SCHEMA, type EvaluateOptions, courseWeightDecay, type Dataset, drawConfusion, evaluate, type Evaluation,
   formatConfusion, loadDataset, loadMatWeights, loadModel, type Network, predict, predictedClass, savePng,
 } from '../node.ts';
-import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, MAX_MEMORY_HELP, memoryFlag, memoryFromFlag, withKernel } from './model-options.ts';
 import { DATA_FORMATS_HELP, numberFlag, parseOptions, UsageError, type Command } from './command.ts';
 import { classNames } from './images.ts';
 import { targetModeFlag } from './train.ts';
 import { checkShapes } from './model-options.ts';
+import { optionsFromFlags } from './flags.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -26,11 +27,12 @@ export const evalCommand: Command = {
   --confusion FILE      draw the confusion matrix as PNG (and print it as text)
   --json                print {"loss","objective","accuracy","samples"} as one JSON object
 ${kernelFlagsHelp}
+${MAX_MEMORY_HELP}
 
 Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weights.mat --lambda 1`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      ...kernelFlags, model: { type: 'string' }, weights: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' },
+      ...kernelFlags, ...memoryFlag, model: { type: 'string' }, weights: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' },
       target: { type: 'string' }, 'weight-decay': { type: 'string' }, lambda: { type: 'string' },
       confusion: { type: 'string' }, json: { type: 'boolean' }, classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' },
     });
@@ -43,12 +45,13 @@ Example (the course's files): bpnet eval --data ex4data1.mat --weights ex4weight
     // threshold of dtype auto, so --weights computes in float64 unless --dtype says otherwise.
     const kernel = kernelFlagsFrom({ dtype: values.dtype ?? (values.weights ? 'float64' : undefined), backend: values.backend });
     const lambda = numberFlag(values.lambda, '--lambda', 'non-negative');
-    const decay = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative');
+    const { weightDecay: decay } = optionsFromFlags<keyof EvaluateOptions, EvaluateOptions>(EVALUATE_SCHEMA, { weightDecay: 'weight-decay' }, values);
+    const maxMemory = memoryFromFlag(values['max-memory']);
     // Every flag is checked above; files are read from here on.
     const net = withKernel(values.model ? loadModel(values.model) : loadMatWeights(values.weights!), kernel);
     const data = await loadDataset(values.data, {
       target: values.target?.split(','), labels: values.labels, defaultSplit: 'test', targetMode,
-      onNote: (note) => process.stderr.write(`note: ${note}\n`), classLabels: modelClasses(net),
+      onNote: (note) => process.stderr.write(`note: ${note}\n`), classLabels: modelClasses(net), maxMemory,
     });
     checkShapes(net, data, values.model ?? values.weights!, values.data);
     const weightDecay = lambda !== undefined ? courseWeightDecay(lambda, data.size) : decay ?? 0;

@@ -4,7 +4,7 @@
  * before any file is read. Flag names live here in the CLI; the schema's words ("a positive
  * number") are shared with the library's own messages.
  */
-import { expectedBy, TRAIN_SCHEMA, type OptionRule, type OptionSchema } from '../node.ts';
+import { expectedBy, show, TRAIN_SCHEMA, type OptionRule, type OptionSchema } from '../node.ts';
 import { UsageError, type Options } from './command.ts';
 
 /** For each schema key the CLI exposes: its flag, without the leading dashes. */
@@ -23,7 +23,7 @@ export function flagValue(rule: OptionRule, flag: string, value: string | boolea
   if (rule.kind === 'boolean') return value;
   const parsed = rule.kind === 'number' ? (value.trim() === '' ? NaN : Number(value)) : value;
   const ok = rule.kind === 'number' ? rule.ok(parsed as number) : rule.choices.includes(value);
-  if (!ok) throw new UsageError(`--${flag}: expected ${expectedBy(rule)}, got "${value}"`);
+  if (!ok) throw new UsageError(`--${flag}: expected ${expectedBy(rule)}, got ${show(value)}`);
   return parsed;
 }
 

@@ -1,6 +1,8 @@
-import { getKernel, gradientCheck, loadDataset, loadModel } from '../node.ts';
+import { getKernel, GRADCHECK_SCHEMA, gradientCheck, loadDataset, loadModel, type GradCheckOptions } from '../node.ts';
+import { optionsFromFlags } from './flags.ts';
 import { modelClasses } from './eval.ts';
 import { numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
+import { MAX_MEMORY_HELP, memoryFlag, memoryFromFlag } from './model-options.ts';
 
 export const gradcheckCommand: Command = {
   name: 'gradcheck',
@@ -16,19 +18,21 @@ Exit code 3 when any layer's error is 1e-6 or more (or not a number).
   --data FILE         dataset
   --samples N         samples used (default 10)
   --weight-decay λ    include (λ/2)·Σ‖W‖² in J
-  --json              print the per-layer report as JSON`,
+  --json              print the per-layer report as JSON
+${MAX_MEMORY_HELP}`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      model: { type: 'string' }, data: { type: 'string' }, samples: { type: 'string' }, target: { type: 'string' },
+      ...memoryFlag, model: { type: 'string' }, data: { type: 'string' }, samples: { type: 'string' }, target: { type: 'string' },
       'weight-decay': { type: 'string' }, json: { type: 'boolean' },
     });
     const samples = numberFlag(values.samples, '--samples', 'positive-integer') ?? 10;
-    const lambda = numberFlag(values['weight-decay'], '--weight-decay', 'non-negative') ?? 0;
+    const options = optionsFromFlags<keyof GradCheckOptions, GradCheckOptions>(GRADCHECK_SCHEMA, { weightDecay: 'weight-decay' }, values);
+    const maxMemory = memoryFromFlag(values['max-memory']);
     const net = loadModel(requireFlag(values.model, '--model'), getKernel('reference', 'float64'));
-    const all = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), classLabels: modelClasses(net) });
+    const all = await loadDataset(requireFlag(values.data, '--data'), { target: values.target?.split(','), classLabels: modelClasses(net), maxMemory });
     const n = Math.min(samples, all.size);
     const data = { ...all, size: n, inputs: all.inputs.slice(0, n * all.inputSize), targets: all.targets.slice(0, n * all.outputSize) };
-    const report = gradientCheck(net, data, { weightDecay: lambda });
+    const report = gradientCheck(net, data, options);
     if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
     else {
       for (const r of report) {

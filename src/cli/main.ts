@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The bpnet command line. Exit codes: 0 success, 2 bad usage or bad input (the message names the
- * file, field or flag), 1 internal failure, 130 interrupted (model saved).
+ * file, field or flag), 1 internal failure (a bug: no input may cause it), 130 interrupted
+ * (Ctrl-C: during training the model is saved), 143 / 129 terminated by SIGTERM / SIGHUP.
  */
 import { readFileSync } from 'node:fs';
 import { BpnetError } from '../node.ts';
@@ -52,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // The one way to reach exit code 1 on purpose: tests check that internal errors are reported.
+    if (process.env.BPNET_TEST_INTERNAL_ERROR === '1') throw new Error('internal error test hook (BPNET_TEST_INTERNAL_ERROR=1)');
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -74,6 +77,28 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+/**
+ * Signals end the process cleanly: a message, no temporary files left (see io/atomic.ts, whose exit
+ * hook removes them), the conventional exit code. A command that handles a signal itself (train
+ * stops after the current batch and saves) adds its own listener; this one then stands back.
+ */
+function onSignal(signal: NodeJS.Signals, code: number): void {
+  process.on(signal, () => {
+    if (process.listenerCount(signal) > 1) return;
+    process.stderr.write(`\nbpnet: ${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`}${loadingNote()}\n`);
+    process.exit(code);
+  });
+}
+/** Which command was running, for the message. */
+function loadingNote(): string {
+  const name = process.argv[2];
+  return name === 'train' ? ' before training started (the data was still loading); nothing was written' : '';
+}
+
+onSignal('SIGINT', 130);
+onSignal('SIGTERM', 143);
+onSignal('SIGHUP', 129);
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -2,10 +2,11 @@
  * Flags shared by commands that build or load a model: where the model comes from (--model file or
  * --layers spec) and what it computes with (--dtype, --backend).
  */
+import { totalmem } from 'node:os';
 import {
-  type ActivationName, buildSpec, checkDataFits, type Dataset, defaultLossFor, DTYPES, HIDDEN_ACTIVATION_NAMES,
+  type ActivationName, buildSpec, checkDataFits, checkMemory, type Dataset, defaultLossFor, DTYPES, HIDDEN_ACTIVATION_NAMES,
   INIT_NAMES, type InitName, LOSS_NAMES, type LossName, MODEL_SCHEMA, Network, networkFromJSON, networkToJSON,
-  parseLayerSizes, readJson, selectKernel,
+  parseByteSize, parseLayerSizes, readJson, selectKernel, show,
 } from '../node.ts';
 import { choiceFlag, UsageError, type Options } from './command.ts';
 import { optionsFromFlags, type FlagNames } from './flags.ts';
@@ -56,20 +57,28 @@ export interface ModelChoice {
     seed?: number; dtype?: (typeof DTYPES)[number];
   };
   backend?: string;
+  /** The memory limit (--max-memory) a new model's weights are checked against. */
+  maxMemory?: number;
 }
 
 /** Checks every model flag (names, numbers, sizes) without reading a file, so that a typo fails before any I/O. */
-export function modelChoiceFromFlags(values: ModelFlagValues): ModelChoice {
+export function modelChoiceFromFlags(values: ModelFlagValues, maxMemory = memoryFromFlag(undefined)): ModelChoice {
   if (values.model && values.layers) throw new UsageError('give either --model or --layers, not both');
   if (!values.model && !values.layers) throw new UsageError('--model FILE or --layers SIZES is required');
   if (values['init-scale'] !== undefined && values.init !== 'uniform' && values.init !== 'normal') {
     throw new UsageError('--init-scale sets ε of --init uniform or --init normal; give one of them');
   }
+  const sizes = values.layers === undefined ? undefined : parseLayerSizes(values.layers, '--layers');
+  if (sizes) {
+    // Weights are created in float64 (8 bytes each), then converted for the kernel: checked here,
+    // with the other flags, before any file is read or anything allocated.
+    const parameters = sizes.slice(1).reduce((n, units, i) => n + units * (sizes[i]! + 1), 0);
+    checkMemory(8 * parameters, 'the weights', `--layers ${values.layers}`, maxMemory);
+  }
   return {
-    file: values.model,
-    sizes: values.layers === undefined ? undefined : parseLayerSizes(values.layers, '--layers'),
+    file: values.model, sizes,
     options: optionsFromFlags(MODEL_SCHEMA, MODEL_FLAG_NAMES, values),
-    backend: values.backend,
+    backend: values.backend, maxMemory,
   };
 }
 
@@ -88,7 +97,7 @@ export function modelFromChoice(choice: ModelChoice, data?: Dataset): Network {
     const spec = buildSpec(choice.sizes!, {
       activation: o.activation, outputActivation: o.outputActivation, loss: o.loss ?? (data ? defaultLossFor(data) : 'mse'),
     });
-    net = Network.create(spec, { seed: o.seed ?? 1, init: o.init, epsilon: o.epsilon });
+    net = Network.create(spec, { seed: o.seed ?? 1, init: o.init, epsilon: o.epsilon, maxMemory: choice.maxMemory });
   }
   return withKernel(net, { dtype: o.dtype, backend: choice.backend });
 }
@@ -111,6 +120,24 @@ export function kernelFlagsFrom(values: { dtype?: string; backend?: string }): K
 export function withKernel(net: Network, { dtype, backend }: KernelFlags): Network {
   const kernel = selectKernel({ dtype, backend, parameterCount: net.parameterCount });
   return kernel.name === net.kernel.name && kernel.dtype === net.kernel.dtype ? net : net.clone(kernel);
+}
+
+/** The --max-memory flag of the commands that read data (its value: `memoryFromFlag`). */
+export const memoryFlag = { 'max-memory': { type: 'string' } } as const satisfies Options;
+
+/** The --max-memory line of the commands' help. */
+export const MAX_MEMORY_HELP = `  --max-memory SIZE       refuse a model, data or run needing more memory than this, e.g. 8GB
+                          (default: half the machine's memory)`;
+
+/**
+ * --max-memory SIZE in bytes ("8GB", "512MB", "1.5GiB"); the default is half the machine's
+ * memory: enough for any model that trains in reasonable time, and a typo cannot swap the machine.
+ */
+export function memoryFromFlag(value: string | undefined): number {
+  if (value === undefined) return Math.floor(totalmem() / 2);
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new UsageError(`--max-memory: expected a size such as 8GB, 512MB or 1.5GiB, got ${show(value)}`);
+  return bytes;
 }
 
 /** The model as JSON (for printing or saving); kept here so commands never reach into layers. */

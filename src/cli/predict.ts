@@ -2,7 +2,7 @@ import {
   BpnetError, checkInputsFit, createDataset, csvCell, type Dataset, loadDataset, loadModel, type Network, parseCSV, predict,
   predictedClass, readCsvRecords, readJson, readText, writeAtomic,
 } from '../node.ts';
-import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, withKernel } from './model-options.ts';
+import { kernelFlags, kernelFlagsFrom, kernelFlagsHelp, MAX_MEMORY_HELP, memoryFlag, memoryFromFlag, withKernel } from './model-options.ts';
 import { parseOptions, requireFlag, type Command } from './command.ts';
 
 export const predictCommand: Command = {
@@ -19,17 +19,19 @@ export const predictCommand: Command = {
                         (CSV: a model with "classLabels" names its output columns by them and
                         adds a last column "label", the predicted class)
   --out FILE            write to FILE (atomically) instead of stdout
-${kernelFlagsHelp}`,
+${kernelFlagsHelp}
+${MAX_MEMORY_HELP}`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      ...kernelFlags, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
+      ...kernelFlags, ...memoryFlag, model: { type: 'string' }, data: { type: 'string' }, target: { type: 'string' }, labels: { type: 'string' },
       json: { type: 'boolean' }, out: { type: 'string' },
     });
     const kernel = kernelFlagsFrom(values);
+    const maxMemory = memoryFromFlag(values['max-memory']);
     const dataPath = requireFlag(values.data, '--data');
     const net = withKernel(loadModel(requireFlag(values.model, '--model')), kernel);
     const data = unlabelled(dataPath, net.inputSize, values.target)
-      ?? await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test' });
+      ?? await loadDataset(dataPath, { target: values.target?.split(','), labels: values.labels, defaultSplit: 'test', maxMemory });
     checkInputsFit(data.inputSize, net, { data: values.data });
     const outputs = predict(net, data.inputs, data.size);
     const text = values.json ? JSON.stringify(outputs) + '\n' : outputsCsv(net, outputs);

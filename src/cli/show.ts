@@ -1,5 +1,5 @@
 import { BpnetError, drawDigitGrid, loadDataset, loadModel, predict, predictedClass, Rng, savePng } from '../node.ts';
-import { checkShapes } from './model-options.ts';
+import { checkShapes, MAX_MEMORY_HELP, memoryFlag, memoryFromFlag } from './model-options.ts';
 import { choiceFlag, DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, type Command } from './command.ts';
 import { classNames, imageLayout } from './images.ts';
 
@@ -15,11 +15,12 @@ export const showCommand: Command = {
   --model FILE       also show each sample's predicted class: green when right, red when wrong
   --order row|column how the pixels are unrolled (default: column for .mat, as MATLAB stores X)
   --out FILE         the PNG to write
+${MAX_MEMORY_HELP}
 
 Example: bpnet show --data mnist-sample:test --model m.json --out grid.png`,
   async run(argv) {
     const { values } = parseOptions(argv, {
-      data: { type: 'string' }, labels: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' },
+      ...memoryFlag, data: { type: 'string' }, labels: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' },
       model: { type: 'string' }, order: { type: 'string' }, out: { type: 'string' },
     });
     const out = requireFlag(values.out, '--out');
@@ -27,7 +28,8 @@ Example: bpnet show --data mnist-sample:test --model m.json --out grid.png`,
     const countFlag = numberFlag(values.count, '--count', 'positive-integer') ?? 100;
     choiceFlag(values.order, '--order', ['row', 'column'] as const);
     const seed = numberFlag(values.seed, '--seed', 'integer') ?? 1;
-    const data = await loadDataset(spec, { labels: values.labels, defaultSplit: 'test' });
+    const maxMemory = memoryFromFlag(values['max-memory']);
+    const data = await loadDataset(spec, { labels: values.labels, defaultSplit: 'test', maxMemory });
     const layout = imageLayout(data, spec, values.order);
     const count = Math.min(countFlag, data.size);
     const order = Uint32Array.from({ length: data.size }, (_, i) => i);

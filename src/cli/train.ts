@@ -1,10 +1,10 @@
 import {
-  checkWritable, type Dataset, drawTrainingCurves, loadDataset, type LrSchedule, type Network,
-  OPTIMIZER_NAMES, saveModel, savePng, shiftAugmentation, train, TRAIN_SCHEMA, type TrainerState, type TrainOptions,
+  BpnetError, checkTrainerState, checkWritable, type Dataset, DivergenceError, drawTrainingCurves, loadDataset, type LrSchedule,
+  type Network, OPTIMIZER_NAMES, saveModel, savePng, shiftAugmentation, show, train, TRAIN_SCHEMA, type TrainerState, type TrainOptions,
 } from '../node.ts';
 import { DATA_FORMATS_HELP, numberFlag, parseOptions, requireFlag, UsageError, type Command } from './command.ts';
 import { flagOptions, optionsFromFlags, TRAIN_FLAG_NAMES } from './flags.ts';
-import { checkShapes, modelChoiceFromFlags, modelFlags, modelFlagsHelp, modelFromChoice } from './model-options.ts';
+import { checkShapes, MAX_MEMORY_HELP, memoryFromFlag, modelChoiceFromFlags, modelFlags, modelFlagsHelp, modelFromChoice } from './model-options.ts';
 import { createReporter } from './progress.ts';
 
 /**
@@ -62,6 +62,7 @@ Output:
   --plot FILE             draw the loss and accuracy curves as PNG
   --json                  one JSON object per epoch on stdout:
                           {"epoch","loss","accuracy","valLoss","valAccuracy","seconds"}
+${MAX_MEMORY_HELP}
   --quiet                 print nothing but errors
                           (default: a progress bar on a terminal, one line per epoch otherwise)
 
@@ -73,19 +74,21 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       data: { type: 'string' }, target: { type: 'string' }, out: { type: 'string' },
       'no-shuffle': { type: 'boolean' }, 'lr-decay': { type: 'string' },
       'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
-      labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' },
+      labels: { type: 'string' }, augment: { type: 'string' }, plot: { type: 'string' }, 'max-memory': { type: 'string' },
       classes: { type: 'boolean' }, 'no-classes': { type: 'boolean' }, normalize: { type: 'string' },
     });
     // Every flag is checked here, before any file is read: a typo fails fast.
     const out = requireFlag(values.out, '--out');
     const dataPath = requireFlag(values.data, '--data');
     const flags = optionsFromFlags<keyof typeof TRAIN_SCHEMA, TrainOptions>(TRAIN_SCHEMA, TRAIN_FLAG_NAMES, values);
-    const model = modelChoiceFromFlags(values);
+    const maxMemory = memoryFromFlag(values['max-memory']);
+    const model = modelChoiceFromFlags(values, maxMemory);
     const checkpointEvery = numberFlag(values['checkpoint-every'], '--checkpoint-every', 'positive-integer');
     const augment = parseAugment(values.augment);
     const schedule = parseSchedule(values['lr-decay']);
     const targetMode = targetModeFlag(values);
     checkWritable(out);
+    if (values.plot) checkWritable(values.plot);
     const controller = new AbortController();
     const resumable = checkpointEvery !== undefined;
     let reporter = createReporter('quiet', 0);
@@ -95,15 +98,19 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       seed: model.options.seed ?? 1,
       shuffle: !values['no-shuffle'],
       schedule,
+      maxMemory,
       signal: controller.signal,
       onBatch: (stats) => reporter.batch(stats),
       onEpoch(stats, trainer) {
         reporter.epoch(stats);
-        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) save(net, out, trainer.getState(), resumable ? options.seed : undefined);
+        if (checkpointEvery && (trainer.epoch % checkpointEvery === 0)) {
+          save(net, out, trainer.getState(), resumable ? options.seed : undefined);
+          lastSaved = trainer.epoch;
+        }
       },
     };
     const data = await loadDataset(dataPath, {
-      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode,
+      target: values.target?.split(','), labels: values.labels, defaultSplit: 'train', targetMode, maxMemory,
       onNote: values.quiet ? undefined : (note) => process.stderr.write(`note: ${note}\n`),
     });
     applyImageDefaults(options, data, { epochs: flags.epochs, optimizer: flags.optimizer, augment });
@@ -112,12 +119,21 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
     checkShapes(net, data, values.model ?? `--layers ${values.layers}`, dataPath);
     // The model keeps the names of its classes: predict prints them, predictClass returns them.
     if (data.classLabels && data.classLabels.length === net.outputSize) net.classLabels = [...data.classLabels];
-    options.resume = savedState(net, { seed: model.options.seed, optimizer: flags.optimizer });
+    options.resume = savedState(net, { seed: model.options.seed, optimizer: flags.optimizer, model: values.model });
     if (options.resume && flags.optimizer === undefined) options.optimizer = options.resume.optimizer.name;
-    const onSigint = () => controller.abort();
-    process.once('SIGINT', onSigint);
+    // Epochs completed by the model in --out, once this run has written it (checkpoints).
+    let lastSaved: number | undefined;
+    // Ctrl-C, SIGTERM and SIGHUP stop after the current batch and still save (main.ts stands back).
+    const onSignal = () => controller.abort();
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    for (const s of signals) process.on(s, onSignal);
     try {
-      const result = await train(net, data, options);
+      const result = await train(net, data, options).catch((e: unknown) => {
+        if (!(e instanceof DivergenceError)) throw e;
+        reporter.end();
+        const kept = lastSaved !== undefined ? `${out} still holds the model of epoch ${lastSaved} (the last checkpoint)` : `${out} was not written`;
+        throw new BpnetError(`${e.message.replace(/ \(try .*\)$/, '')}; ${kept} (try a smaller learning rate or weight decay)`);
+      });
       reporter.end();
       save(net, out, result.state, resumable ? options.seed : undefined);
       if (values.plot) savePng(values.plot, drawTrainingCurves(result.history));
@@ -127,7 +143,7 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
       }
       return result.stopReason === 'cancelled' ? 130 : 0;
     } finally {
-      process.off('SIGINT', onSigint);
+      for (const s of signals) process.off(s, onSignal);
     }
   },
 };
@@ -137,9 +153,12 @@ Example: bpnet train --model examples/classic/model.json --data examples/classic
  * --model continues that run exactly (same shuffling and optimizer memory), unless --seed or
  * --optimizer ask for something else.
  */
-function savedState(net: Network, values: { seed?: number; optimizer?: string }): TrainerState | undefined {
+function savedState(net: Network, values: { seed?: number; optimizer?: string; model?: string }): TrainerState | undefined {
   const t = net.extra.training as { state?: TrainerState; optimizer?: string; seed?: number } | undefined;
-  if (!t?.state) return undefined;
+  if (typeof t !== 'object' || t === null || t.state === undefined) return undefined;
+  // Checked whole here (the sample count once the data is split, in Trainer.setState).
+  checkTrainerState(t.state, net, undefined, `${values.model}: training.state`);
+  if (t.seed !== undefined && !Number.isSafeInteger(t.seed)) throw new BpnetError(`expected an integer, got ${show(t.seed)}`, `${values.model}: training.seed`);
   const conflict = values.optimizer !== undefined && values.optimizer !== t.state.optimizer.name
     ? `--optimizer ${values.optimizer} (the saved run used ${t.state.optimizer.name})`
     : values.seed !== undefined && values.seed !== t.seed ? `--seed ${values.seed} (the saved run used ${t.seed})` : undefined;
@@ -165,7 +184,7 @@ function parseSchedule(spec: string | undefined): LrSchedule | undefined {
   const every = Number(a), factor = Number(kind === 'step' ? b : a);
   if (kind === 'step' && Number.isInteger(every) && every > 0 && factor > 0) return { type: 'step', every, factor };
   if (kind === 'exp' && factor > 0 && a !== undefined) return { type: 'exponential', factor };
-  throw new UsageError(`--lr-decay: expected step:EVERY:FACTOR or exp:FACTOR, got "${spec}"`);
+  throw new UsageError(`--lr-decay: expected step:EVERY:FACTOR or exp:FACTOR, got ${show(spec)}`);
 }
 
 /** --augment none|shift[:N] → the largest shift in pixels (0 = none), or undefined for the default. */
@@ -173,7 +192,7 @@ function parseAugment(spec: string | undefined): number | undefined {
   if (spec === undefined) return undefined;
   if (spec === 'none') return 0;
   const m = /^shift(?::(\d+))?$/.exec(spec);
-  if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got "${spec}"`);
+  if (!m) throw new UsageError(`--augment: expected none, shift or shift:N, got ${show(spec)}`);
   return m[1] === undefined ? 1 : Number(m[1]);
 }
 

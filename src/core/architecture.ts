@@ -3,10 +3,11 @@
  * a stack of layers and a loss must satisfy (sizes chain, output-only activations, the loss's
  * output range) — checked once for every network, however it was made (create, a model file, clone).
  */
-import { activations, type ActivationName } from './activations.ts';
+import { activations, getActivation, type ActivationName } from './activations.ts';
 import { BpnetError, check } from './errors.ts';
 import { getLoss, losses, type LossName } from './losses.ts';
 import type { Float } from './tensor.ts';
+import { checkInteger } from './validate.ts';
 
 /** One fully connected layer: z = W·a + b, a = g(z), with W and b in the kernel's typed arrays. */
 export interface DenseLayer {
@@ -37,12 +38,21 @@ export interface NetworkSpec {
   loss: LossName;
 }
 
-/** Throws a BpnetError naming the layer and field when the layers and loss do not make a network. */
+/**
+ * Throws a BpnetError naming the layer and field when the layers and loss do not make a network.
+ * The constructor is public too, so everything is checked: every name an own key of its records,
+ * every size a positive integer, every array of its layer's shape.
+ */
 export function validateArchitecture(layers: DenseLayer[], loss: LossName): void {
-  check(layers.length > 0, 'a network needs at least one layer', 'layers');
+  check(Array.isArray(layers) && layers.length > 0, 'a network needs at least one layer', 'layers');
   getLoss(loss);
   layers.forEach((l, i) => {
     const where = `layers[${i}]`;
+    getActivation(l?.activation, `${where}.activation`);
+    checkInteger(l.inputs, `${where}.inputs`, 1);
+    checkInteger(l.units, `${where}.units`, 1);
+    check(ArrayBuffer.isView(l.weights) && (l.weights as Float).length === l.inputs * l.units, `expected ${l.inputs * l.units} weights (units × inputs)`, `${where}.weights`);
+    check(ArrayBuffer.isView(l.bias) && (l.bias as Float).length === l.units, `expected ${l.units} biases`, `${where}.bias`);
     if (i > 0 && l.inputs !== layers[i - 1]!.units) {
       throw new BpnetError(`inputs is ${l.inputs} but the previous layer has ${layers[i - 1]!.units} units`, `${where}.inputs`);
     }

@@ -1,7 +1,8 @@
 /**
  * An in-memory dataset: inputs (size × inputSize) and targets (size × outputSize), row-major.
  */
-import { BpnetError, check } from './errors.ts';
+import { BpnetError, check, show } from './errors.ts';
+import { checkInteger } from './validate.ts';
 import type { Float } from './tensor.ts';
 
 /** Samples as two row-major matrices of the same number of rows: inputs (size × inputSize) and targets (size × outputSize). */
@@ -101,8 +102,9 @@ export interface ImageShape {
 export function createDataset(
   inputs: readonly (readonly number[])[], targets: readonly (readonly number[])[], source = 'data',
 ): Dataset {
-  check(Array.isArray(inputs) && inputs.length > 0, 'expected a non-empty array of input rows', `${source}: inputs`);
-  check(Array.isArray(targets), 'expected an array of target rows', `${source}: targets`);
+  if (typeof source !== 'string') throw new BpnetError(`expected a name for messages (a string), got ${show(source)}`, 'source');
+  check(Array.isArray(inputs) && inputs.length > 0, `expected a non-empty array of input rows, got ${show(inputs)}`, `${source}: inputs`);
+  check(Array.isArray(targets), `expected an array of target rows, got ${show(targets)}`, `${source}: targets`);
   check(targets.length === inputs.length, `has ${targets.length} rows but inputs has ${inputs.length}`, `${source}: targets`);
   const inputSize = rowLength(inputs, `${source}: inputs`);
   const outputSize = rowLength(targets, `${source}: targets`);
@@ -123,12 +125,12 @@ function flattenChecked(rows: readonly (readonly number[])[], cols: number, wher
   const out = new Float64Array(rows.length * cols);
   rows.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== cols) {
-      throw new BpnetError(`expected ${cols} numbers, got ${Array.isArray(row) ? row.length : typeof row}`, `${where}[${i}]`);
+      throw new BpnetError(`expected ${cols} numbers, got ${Array.isArray(row) ? row.length : show(row)}`, `${where}[${i}]`);
     }
     for (let j = 0; j < cols; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new BpnetError(`expected a finite number, got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`, `${where}[${i}][${j}]`);
+        throw new BpnetError(`expected a finite number, got ${show(v)}`, `${where}[${i}][${j}]`);
       }
       out[i * cols + j] = v;
     }
@@ -165,4 +167,36 @@ export function predictedClass(out: ArrayLike<number>, offset: number, n: number
   let best = 0;
   for (let j = 1; j < n; j++) if (out[offset + j]! > out[offset + best]!) best = j;
   return best;
+}
+
+/**
+ * `value` as a dataset, checked whole: sizes are positive integers, inputs and targets are typed
+ * arrays of exactly size × inputSize and size × outputSize finite numbers. An empty dataset is
+ * refused (its mean loss would be 0/0 = NaN).
+ */
+export function checkDataset(value: unknown, name = 'data'): Dataset {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BpnetError(`expected a dataset (createDataset or a loader), got ${show(value)}`, name);
+  }
+  const d = value as Record<string, unknown>;
+  if (d.size === 0) throw new BpnetError('is empty: it has no samples', name);
+  const size = checkInteger(d.size, `${name}.size`, 1);
+  const inputSize = checkInteger(d.inputSize, `${name}.inputSize`, 1);
+  const outputSize = checkInteger(d.outputSize, `${name}.outputSize`, 1);
+  const bytes = (value as Dataset).inputBytes;
+  if (bytes) {
+    // Byte inputs stay bytes (reading `inputs` would make the float copy they exist to avoid).
+    if (!(bytes.data instanceof Uint8Array) || bytes.data.length !== size * inputSize) throw new BpnetError(`expected ${size * inputSize} bytes`, `${name}.inputBytes`);
+    if (!(bytes.values instanceof Float32Array) || bytes.values.length !== 256 || !bytes.values.every(Number.isFinite)) throw new BpnetError('expected 256 finite byte values', `${name}.inputBytes`);
+  }
+  for (const [key, cols] of [['inputs', inputSize], ['targets', outputSize]] as const) {
+    if (key === 'inputs' && bytes) continue;
+    const a = d[key];
+    if (!(a instanceof Float64Array || a instanceof Float32Array)) throw new BpnetError(`expected a Float64Array or Float32Array, got ${show(a)}`, `${name}.${key}`);
+    if (a.length !== size * cols) throw new BpnetError(`has ${a.length} numbers, expected size × ${key === 'inputs' ? 'inputSize' : 'outputSize'} = ${size * cols}`, `${name}.${key}`);
+    for (let i = 0; i < a.length; i++) {
+      if (!Number.isFinite(a[i]!)) throw new BpnetError(`row ${Math.floor(i / cols)}, column ${i % cols} is ${a[i]}, expected a finite number`, `${name}.${key}`);
+    }
+  }
+  return value as Dataset;
 }

@@ -3,8 +3,12 @@
  * that large datasets never need one giant buffer.
  */
 import { createTrace, forward, type Trace } from './backprop.ts';
-import { copyInputRows, isClassification, predictedClass, type Dataset } from './dataset.ts';
+import { checkDataset, copyInputRows, isClassification, predictedClass, type Dataset } from './dataset.ts';
+import { checkDataFits } from './fit.ts';
 import { transformDataset } from './input-transform.ts';
+import { checkOptions, choice, RULES, type OptionSchema } from './schema.ts';
+import { checkOptionsArg } from './validate.ts';
+import { checkNetwork } from './network-checks.ts';
 import type { Network } from './network.ts';
 
 /** Result of `evaluate`: mean loss, objective J (loss plus the weight-decay penalty), accuracy and sample count. */
@@ -26,8 +30,19 @@ export interface EvaluateOptions {
   regularization?: 'l2' | 'l1';
 }
 
+/** The options of `evaluate` and their rules (the CLI's `eval` maps its flags onto them). */
+export const EVALUATE_SCHEMA = {
+  weightDecay: RULES.nonNegative,
+  regularization: choice('regularization', ['l2', 'l1'] as const),
+} as const satisfies OptionSchema<keyof EvaluateOptions>;
+
 /** Evaluates on raw data: the model's inputTransform is applied first. */
 export function evaluate(net: Network, data: Dataset, options: EvaluateOptions = {}): Evaluation {
+  checkNetwork(net, 'net');
+  checkDataset(data, 'data');
+  const o = checkOptionsArg(options, 'options');
+  checkOptions(EVALUATE_SCHEMA, o);
+  checkDataFits(net, data);
   return evaluateTransformed(net, transformDataset(net.inputTransform, data), options);
 }
 

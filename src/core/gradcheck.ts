@@ -12,9 +12,12 @@
  */
 import { backward, createTrace, forward, lossAndDelta, type Trace } from './backprop.ts';
 import { activations } from './activations.ts';
-import type { Dataset } from './dataset.ts';
+import { checkDataset, type Dataset } from './dataset.ts';
+import { checkOptions, RULES, type OptionSchema } from './schema.ts';
+import { checkOptionsArg } from './validate.ts';
 import { check } from './errors.ts';
 import { getKernel } from './kernels/registry.ts';
+import { checkNetwork } from './network-checks.ts';
 import type { Network } from './network.ts';
 import type { Float } from './tensor.ts';
 
@@ -45,12 +48,23 @@ export interface LayerGradCheck {
   kinks: number;
 }
 
+/** The options of `gradientCheck` and their rules (the CLI's `gradcheck` maps its flags onto them). */
+export const GRADCHECK_SCHEMA = {
+  step: RULES.positive,
+  weightDecay: RULES.nonNegative,
+  floor: RULES.positive,
+} as const satisfies OptionSchema<keyof GradCheckOptions>;
+
 /** Compares backprop's gradients with central differences (J(w + h) − J(w − h)) / 2h on every weight and bias, per layer, in float64. */
 export function gradientCheck(net: Network, data: Dataset, options: GradCheckOptions = {}): LayerGradCheck[] {
-  // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
-  if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
+  checkNetwork(net, 'net');
+  checkDataset(data, 'data');
+  const o = checkOptionsArg(options, 'options');
+  checkOptions(GRADCHECK_SCHEMA, o);
   check(data.inputSize === net.inputSize && data.outputSize === net.outputSize,
     `data has ${data.inputSize} inputs and ${data.outputSize} targets, the model ${net.inputSize} inputs and ${net.outputSize} outputs`, 'data');
+  // Always in float64 (the precision rule): a float32 network is checked through an exact copy.
+  if (net.dtype !== 'float64') net = net.clone(getKernel('reference', 'float64'));
   const h = options.step ?? 1e-3;
   const lambda = options.weightDecay ?? 0;
   const trace = createTrace(net, data.size);

@@ -7,7 +7,7 @@
  * max = min + 1 (minmax), so both formulas hold as written everywhere, with no special case.
  */
 import { datasetFields, type Dataset } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { BpnetError, check, show } from './errors.ts';
 
 /** The stored normalisation: one number per input in each array. */
 export type InputTransform =
@@ -94,7 +94,7 @@ export function parseInputTransform(v: unknown, inputs: number, field: string): 
     const a = o[key];
     if (!Array.isArray(a) || a.length !== inputs) fail(`.${key}`, `expected ${inputs} numbers (one per input), got ${Array.isArray(a) ? a.length : typeof a}`);
     (a as unknown[]).forEach((x, i) => {
-      if (typeof x !== 'number' || !Number.isFinite(x) || (positive && x <= 0)) fail(`.${key}[${i}]`, `expected a finite number${positive ? ' > 0' : ''}, got ${JSON.stringify(x)}`);
+      if (typeof x !== 'number' || !Number.isFinite(x) || (positive && x <= 0)) fail(`.${key}[${i}]`, `expected a finite number${positive ? ' > 0' : ''}, got ${show(x)}`);
     });
     return a as number[];
   };
@@ -104,5 +104,15 @@ export function parseInputTransform(v: unknown, inputs: number, field: string): 
     max.forEach((m, i) => { if (!(m > min[i]!)) fail(`.max[${i}]`, `expected more than min[${i}] = ${min[i]}, got ${m}`); });
     return { type: 'minmax', min, max };
   }
-  return fail('.type', `expected "zscore" or "minmax", got ${JSON.stringify(o.type)}`);
+  return fail('.type', `expected "zscore" or "minmax", got ${show(o.type)}`);
+}
+
+/** Fits the inputTransform that `normalize` asks for, unless the model has one (which must then match). */
+export function fitNormalization(net: { inputTransform: InputTransform | undefined }, normalize: NormalizeName | undefined, rows: Dataset): void {
+  if (!normalize || normalize === 'none') return;
+  if (net.inputTransform) {
+    check(net.inputTransform.type === normalize, `the model already normalises its inputs with ${net.inputTransform.type}; keep that (or start from a new model)`, 'normalize');
+    return;
+  }
+  net.inputTransform = fitInputTransform(normalize, rows);
 }

@@ -11,7 +11,8 @@
  * `Network.fromJSON` / `networkFromJSON` (src/core/network.ts), which also chooses the kernel.
  */
 import { ACTIVATION_NAMES, isActivationName } from './activations.ts';
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
+import { jsonDepth, MAX_JSON_DEPTH } from './validate.ts';
 import { parseInputTransform, type InputTransform } from './input-transform.ts';
 import type { Kernel } from './kernels/kernel.ts';
 import { isLossName, LOSS_NAMES, type LossName } from './losses.ts';
@@ -59,6 +60,7 @@ const MODEL_KEYS = new Set(['format', 'version', 'loss', 'layers', 'classLabels'
 
 /** The model file of a network (plain JSON, ready for JSON.stringify). */
 export function networkToJSON(net: Network): ModelJSON {
+  checkFinite(net);
   return {
     format: 'bpnet-model',
     version: 1,
@@ -88,10 +90,13 @@ export function parseModelJSON(json: unknown, source: string, chooseKernel: (par
     throw new BpnetError(message, `${source}: ${field}`);
   };
   if (!isObject(json)) fail('(top level)', 'expected a JSON object');
+  // Saving walks the unknown fields recursively (JSON.stringify, structuredClone): a document
+  // nested deeper than any file bpnet reads is refused here, not by a stack overflow later.
+  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) fail('(top level)', `nested more than ${MAX_JSON_DEPTH} levels deep`);
   const m = json as Record<string, unknown>;
-  if (m.format !== 'bpnet-model') fail('format', `expected "bpnet-model", got ${JSON.stringify(m.format)}`);
-  if (m.version !== 1) fail('version', `expected 1, got ${JSON.stringify(m.version)}`);
-  if (!isLossName(m.loss)) fail('loss', `expected one of ${LOSS_NAMES.join(', ')}, got ${JSON.stringify(m.loss)}`);
+  if (m.format !== 'bpnet-model') fail('format', `expected "bpnet-model", got ${show(m.format)}`);
+  if (m.version !== 1) fail('version', `expected 1, got ${show(m.version)}`);
+  if (!isLossName(m.loss)) fail('loss', `expected one of ${LOSS_NAMES.join(', ')}, got ${show(m.loss)}`);
   if (!Array.isArray(m.layers) || m.layers.length === 0) fail('layers', 'expected a non-empty array of layers');
   // Sizes first: they decide the kernel (and so the dtype) the parameters are read into.
   const parameterCount = (m.layers as unknown[]).reduce<number>((n, raw, li) => {
@@ -104,19 +109,22 @@ export function parseModelJSON(json: unknown, source: string, chooseKernel: (par
     const at = `layers[${li}]`;
     if (!isObject(raw)) fail(at, 'expected an object');
     const l = raw as Record<string, unknown>;
-    if (l.type !== 'dense') fail(`${at}.type`, `expected "dense", got ${JSON.stringify(l.type)}`);
+    if (l.type !== 'dense') fail(`${at}.type`, `expected "dense", got ${show(l.type)}`);
     const inputs = positiveInt(l.inputs, `${at}.inputs`, fail);
     const units = positiveInt(l.units, `${at}.units`, fail);
     if (!isActivationName(l.activation)) {
-      fail(`${at}.activation`, `unknown activation ${JSON.stringify(l.activation)} (expected one of ${ACTIVATION_NAMES.join(', ')})`);
+      fail(`${at}.activation`, `unknown activation ${show(l.activation)} (expected one of ${ACTIVATION_NAMES.join(', ')})`);
     }
     if (l.trainBias !== undefined && typeof l.trainBias !== 'boolean') fail(`${at}.trainBias`, 'expected true or false');
-    const weights = kernel.alloc(units * inputs);
+    // The rows are checked before allocating: a corrupt "units" must not allocate gigabytes.
     if (!Array.isArray(l.weights) || l.weights.length !== units) {
-      fail(`${at}.weights`, `expected ${units} rows (one per unit), got ${Array.isArray(l.weights) ? l.weights.length : typeof l.weights}`);
+      fail(`${at}.weights`, `expected ${units} rows (one per unit), got ${Array.isArray(l.weights) ? l.weights.length : show(l.weights)}`);
     }
+    const firstRow = (l.weights as unknown[])[0];
+    if (!Array.isArray(firstRow) || firstRow.length !== inputs) fail(`${at}.weights[0]`, `expected ${inputs} numbers, got ${Array.isArray(firstRow) ? firstRow.length : show(firstRow)}`);
+    const weights = kernel!.alloc(units * inputs);
     (l.weights as unknown[]).forEach((row, j) => readNumbers(row, inputs, `${at}.weights[${j}]`, fail, weights, j * inputs));
-    const bias = kernel.alloc(units);
+    const bias = kernel!.alloc(units);
     readNumbers(l.bias, units, `${at}.bias`, fail, bias, 0);
     const extra = Object.fromEntries(Object.entries(l).filter(([k]) => !LAYER_KEYS.has(k)));
     return { inputs, units, activation: l.activation as DenseLayer['activation'], weights, bias, trainBias: l.trainBias !== false, extra };
@@ -137,7 +145,7 @@ export function parseClassLabels(v: unknown, outputs: number, field: string): st
     throw new BpnetError(`expected ${n} labels (${outputs === 1 ? 'classes 0 and 1 of the single output' : 'one per output'}), got ${Array.isArray(v) ? v.length : typeof v}`, field);
   }
   const labels = v.map((x, i) => {
-    if (typeof x !== 'string' && typeof x !== 'number') throw new BpnetError(`expected a string, got ${JSON.stringify(x)}`, `${field}[${i}]`);
+    if (typeof x !== 'string' && typeof x !== 'number') throw new BpnetError(`expected a string, got ${show(x)}`, `${field}[${i}]`);
     return String(x);
   });
   const twice = labels.findIndex((l, i) => labels.indexOf(l) !== i);
@@ -150,16 +158,32 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function positiveInt(v: unknown, field: string, fail: (f: string, m: string) => never): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) fail(field, `expected a positive integer, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) fail(field, `expected a positive integer, got ${show(v)}`);
   return v as number;
 }
 
 function readNumbers(
   row: unknown, n: number, field: string, fail: (f: string, m: string) => never, out: { [i: number]: number }, offset: number,
 ): void {
-  if (!Array.isArray(row) || row.length !== n) fail(field, `expected ${n} numbers, got ${Array.isArray(row) ? row.length : typeof row}`);
+  if (!Array.isArray(row) || row.length !== n) fail(field, `expected ${n} numbers, got ${Array.isArray(row) ? row.length : show(row)}`);
   (row as unknown[]).forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, `expected a finite number, got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, `expected a finite number, got ${show(v)}`);
     out[offset + i] = v as number;
+  });
+}
+
+/**
+ * A model with NaN or ±Infinity weights is never written: JSON would turn them into null, and the
+ * file would hold a model no one can load (it is what a diverged run leaves).
+ */
+function checkFinite(net: Network): void {
+  net.layers.forEach((l, li) => {
+    for (const [name, values, cols] of [['weights', l.weights, l.inputs], ['bias', l.bias, 0]] as const) {
+      for (let i = 0; i < values.length; i++) {
+        if (Number.isFinite(values[i]!)) continue;
+        const at = cols ? `[${Math.floor(i / cols)}][${i % cols}]` : `[${i}]`;
+        throw new BpnetError(`is ${values[i]}: a model with non-finite weights is not saved (training diverged?)`, `layers[${li}].${name}${at}`);
+      }
+    }
   });
 }

@@ -11,10 +11,10 @@
  * `selectKernel` (float64 reference up to 10 000 parameters, the fastest float32 kernel above) from
  * `Network.kernels` — the browser's list here, the Node entry point's subclass adds the native one.
  */
-import { getActivation, type ActivationName } from './activations.ts';
+import { type ActivationName } from './activations.ts';
 import { validateArchitecture, type DenseLayer, type NetworkSpec } from './architecture.ts';
 import type { Dataset } from './dataset.ts';
-import { BpnetError, check } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { initLayer, type InitOptions } from './init.ts';
 import type { InputTransform } from './input-transform.ts';
@@ -26,6 +26,8 @@ import { flattenInputs, predict, predictClasses } from './predict.ts';
 import { Rng } from './rng.ts';
 import type { DType } from './tensor.ts';
 import { train, type TrainOptions, type TrainResult } from './train.ts';
+import { checkCreateArgs, checkKernel, checkWeightsMemory, kernelOptionsArg } from './network-checks.ts';
+import { checkOptionsArg } from './validate.ts';
 
 /** How a network's kernel is chosen when none is given: see `selectKernel`. */
 export interface KernelOptions {
@@ -43,6 +45,8 @@ export interface KernelOptions {
 export interface CreateOptions extends InitOptions, KernelOptions {
   /** Seed of the initialisation Rng (default 1). */
   seed?: number;
+  /** Refuse networks whose weights need more bytes than this (default DEFAULT_MAX_MEMORY, 4 GiB). */
+  maxMemory?: number;
 }
 
 /** What a model carries besides its layers (all optional). */
@@ -85,16 +89,13 @@ export class Network {
    *   { units: 1, activation: 'sigmoid' }], loss: 'binary-cross-entropy' }, { seed: 1 });
    */
   static create(spec: NetworkSpec, options: CreateOptions = {}): Network {
-    check(spec && Array.isArray(spec.layers) && spec.layers.length > 0, 'expected a non-empty array of layers', 'layers');
-    check(Number.isInteger(spec.inputs) && spec.inputs > 0, `inputs must be a positive integer, got ${spec.inputs}`, 'inputs');
-    let count = 0;
-    spec.layers.reduce((inputs, l) => { count += l.units * (inputs + 1); return l.units; }, spec.inputs);
-    const kernel = chooseKernel(options, count, this ?? Network);
-    const rng = new Rng(options.seed ?? 1);
-    let inputs = spec.inputs;
-    const layers = spec.layers.map((s) => {
-      check(Number.isInteger(s.units) && s.units > 0, `units must be a positive integer, got ${s.units}`, 'layers');
-      getActivation(s.activation);
+    const c = checkCreateArgs(spec, options);
+    const kernel = chooseKernel(options, c.parameters, this ?? Network);
+    // Checked before anything is allocated: the sizes may be a typo away from terabytes.
+    checkWeightsMemory(c.parameters, kernel, c.maxMemory);
+    const rng = new Rng(c.seed);
+    let inputs = c.inputs;
+    const layers = c.layers.map((s) => {
       const layer: DenseLayer = {
         inputs, units: s.units, activation: s.activation,
         weights: kernel.alloc(s.units * inputs), bias: kernel.alloc(s.units),
@@ -104,7 +105,7 @@ export class Network {
       inputs = s.units;
       return layer;
     });
-    return new (this ?? Network)(layers, spec.loss, kernel);
+    return new (this ?? Network)(layers, c.loss, kernel);
   }
 
   /**
@@ -113,6 +114,9 @@ export class Network {
    * @example const net = Network.fromJSON(JSON.parse(text), 'model.json');
    */
   static fromJSON(json: unknown, source = 'model', options: KernelOptions = {}): Network {
+    if (typeof source !== 'string') throw new BpnetError(`expected a name for messages (a string), got ${show(source)}`, 'source');
+    checkOptionsArg(options, 'options');
+    if (options.kernel !== undefined) checkKernel(options.kernel, 'options.kernel');
     const cls = this ?? Network;
     const parts = parseModelJSON(json, source, (count) => chooseKernel(options, count, cls));
     try {
@@ -243,6 +247,5 @@ function chooseKernel(o: KernelOptions, parameterCount: number, cls: typeof Netw
  * @example const net = networkFromJSON(JSON.parse(text), 'model.json');
  */
 export function networkFromJSON(json: unknown, source = 'model', options: Kernel | KernelOptions = {}): Network {
-  return Network.fromJSON(json, source, 'gemm' in options ? { kernel: options } : options);
+  return Network.fromJSON(json, source, kernelOptionsArg(options));
 }
-

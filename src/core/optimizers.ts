@@ -11,6 +11,8 @@
 import type { Kernel } from './kernels/kernel.ts';
 import { isOwnName, lookup, type MathText, type RecordBase } from './record.ts';
 import type { Float } from './tensor.ts';
+import { checkOptions, RULES } from './schema.ts';
+import { checkOptionsArg, optionalFunction } from './validate.ts';
 
 /** The optimizers bpnet knows: every one a record in `optimizers`. */
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam';
@@ -35,6 +37,21 @@ export interface OptimizerOptions {
    * kernel's; the reference kernel's update is the record's loop itself.
    */
   update?: Kernel['update'];
+}
+
+/** μ, β₁, β₂ ∈ [0, 1), ε > 0: outside these ranges the updates diverge or divide by zero. */
+export const OPTIMIZER_SCHEMA = {
+  momentum: RULES.fraction,
+  beta1: RULES.fraction,
+  beta2: RULES.fraction,
+  epsilon: RULES.positive,
+} as const;
+
+/** Checks the hyper-parameters against OPTIMIZER_SCHEMA, and that `axpy` and `update` are functions. */
+export function checkOptimizerOptions(o: OptimizerOptions): void {
+  checkOptions(OPTIMIZER_SCHEMA, o);
+  optionalFunction(o.axpy, 'axpy');
+  optionalFunction(o.update, 'update');
 }
 
 /** What one update reads besides parameters and gradients. */
@@ -166,6 +183,7 @@ export interface OptimizerState {
 /** An optimizer instance: the rule of `name` with its own buffers and step count. */
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
   const rule = getOptimizerRule(name);
+  checkOptimizerOptions(checkOptionsArg(options, 'options'));
   const state = new Map<number, Float[]>();
   // Saved buffers waiting for their parameter array, so they get its dtype (float32 or float64).
   const restored = new Map<number, number[][]>();

@@ -5,8 +5,9 @@
  */
 import { createTrace, forward } from './backprop.ts';
 import { predictedClass } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 import { applyInputTransform } from './input-transform.ts';
+import { checkNetwork } from './network-checks.ts';
 import type { Network } from './network.ts';
 
 const CHUNK = 256;
@@ -16,6 +17,7 @@ const CHUNK = 256;
  * @example predict(net, [0, 0, 0, 1], 2) // → [[0.02], [0.97]] for a 2-input network
  */
 export function predict(net: Network, inputs: ArrayLike<number>, rows: number): number[][] {
+  checkNetwork(net, 'net');
   const cols = net.inputSize;
   if (!Number.isInteger(rows) || rows < 0) throw new BpnetError(`expected a whole number of rows ≥ 0, got ${rows}`, 'rows');
   if (inputs === null || typeof inputs !== 'object' || typeof inputs.length !== 'number') {
@@ -27,7 +29,7 @@ export function predict(net: Network, inputs: ArrayLike<number>, rows: number): 
   for (let i = 0; i < inputs.length; i++) {
     const v = inputs[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new BpnetError(`expected a finite number (row ${Math.floor(i / cols)}, input ${i % cols}), got ${typeof v === 'number' ? String(v) : JSON.stringify(v) ?? typeof v}`, `inputs[${i}]`);
+      throw new BpnetError(`expected a finite number (row ${Math.floor(i / cols)}, input ${i % cols}), got ${show(v)}`, `inputs[${i}]`);
     }
   }
   const x = net.inputTransform ? applyInputTransform(net.inputTransform, inputs, rows, cols) : inputs;
@@ -69,7 +71,7 @@ export function flattenInputs(x: unknown, cols: number): { flat: Float64Array; r
     for (let j = 0; j < cols; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new BpnetError(`expected a finite number, got ${typeof v === 'number' ? String(v) : JSON.stringify(v) ?? typeof v}`, `${where}[${j}]`);
+        throw new BpnetError(`expected a finite number, got ${show(v)}`, `${where}[${j}]`);
       }
       flat[r * cols + j] = v;
     }

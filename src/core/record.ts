@@ -3,7 +3,7 @@
  * renderings, its name in each language, and a lookup by own key. The lookup never finds
  * inherited names such as `toString` or `__proto__`, and its error lists the valid names.
  */
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 
 /** Math in two renderings: plain text (t) and TeX (k). The explainer's `M` has this shape. */
 export interface MathText {
@@ -49,5 +49,5 @@ export function isOwnName<N extends string>(table: Readonly<Record<N, unknown>>,
  */
 export function lookup<N extends string, R>(table: Readonly<Record<N, R>>, name: unknown, what: string, where: string = what): R {
   if (isOwnName(table, name)) return table[name];
-  throw new BpnetError(`unknown ${what} ${JSON.stringify(name)} (expected one of: ${Object.keys(table).join(', ')})`, where);
+  throw new BpnetError(`unknown ${what} ${show(name)} (expected one of: ${Object.keys(table).join(', ')})`, where);
 }

@@ -3,7 +3,7 @@
  * its options against a schema (`checkOptions`); the CLI maps the same keys to its flags and parses
  * them with the same rules before it reads any file, so both say what was expected in the same words.
  */
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 
 /** How an option's value is checked; `expected` says it in words, for the library's and the CLI's messages. */
 export type OptionRule =
@@ -45,7 +45,7 @@ export function checkOptions(schema: Readonly<Record<string, OptionRule>>, optio
   for (const [key, rule] of Object.entries(schema)) {
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined || passes(rule, value)) continue;
-    if (rule.kind === 'choice') throw new BpnetError(`unknown ${rule.what} ${JSON.stringify(value)} (expected one of: ${rule.choices.join(', ')})`, key);
-    throw new BpnetError(`must be ${expectedBy(rule)}, got ${typeof value === 'string' ? `"${value}"` : String(value)}`, key);
+    if (rule.kind === 'choice') throw new BpnetError(`unknown ${rule.what} ${show(value)} (expected one of: ${rule.choices.join(', ')})`, key);
+    throw new BpnetError(`must be ${expectedBy(rule)}, got ${show(value)}`, key);
   }
 }

@@ -4,17 +4,19 @@
 import { ACTIVATION_NAMES, activations, getActivation, type ActivationName } from './activations.ts';
 import type { Dataset } from './dataset.ts';
 import { isClassification } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { BpnetError, show } from './errors.ts';
 import { INIT_NAMES } from './init.ts';
-import { LOSS_NAMES, type LossName } from './losses.ts';
+import { getLoss, LOSS_NAMES, type LossName } from './losses.ts';
 import { choice, RULES } from './schema.ts';
+import { checkInteger, checkOptionsArg } from './validate.ts';
 import type { NetworkSpec } from './architecture.ts';
 
 /** "784-128-10" → [784, 128, 10]: the input size, then the units of every layer. */
 export function parseLayerSizes(text: string, where = 'layers'): number[] {
+  if (typeof text !== 'string') throw new BpnetError(`expected sizes like "784-128-10", got ${show(text)}`, where);
   const sizes = text.split(/[-x,]/).map((s) => Number(s));
   if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
-    throw new BpnetError(`expected sizes like 784-128-10 (input size, then units per layer), got "${text}"`, where);
+    throw new BpnetError(`expected sizes like 784-128-10 (input size, then units per layer), got ${show(text)}`, where);
   }
   return sizes;
 }
@@ -48,6 +50,11 @@ export interface SpecOptions {
  * @example buildSpec([2, 2, 2], { activation: 'sigmoid', loss: 'mse' }) // the classic 2-2-2 network
  */
 export function buildSpec(sizes: number[], options: SpecOptions = {}): NetworkSpec {
+  if (!Array.isArray(sizes) || sizes.length < 2) throw new BpnetError(`expected [inputs, units, …] (at least 2 sizes), got ${show(sizes)}`, 'sizes');
+  sizes.forEach((n, i) => checkInteger(n, `sizes[${i}]`, 1));
+  const o = checkOptionsArg(options, 'options');
+  if (o.loss !== undefined) getLoss(o.loss, 'options.loss');
+  for (const key of ['activation', 'outputActivation'] as const) if (o[key] !== undefined) getActivation(o[key], `options.${key}`);
   const loss = options.loss ?? 'mse';
   const hidden = options.activation ?? 'relu';
   const output = options.outputActivation

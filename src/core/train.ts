@@ -1,16 +1,19 @@
 /**
  * The training loop: mini-batch gradient descent with shuffling, schedules, stopping criteria and
  * callbacks. `train` runs whole epochs of a `Trainer` (trainer.ts) and yields to the event loop now
- * and then, so it can be cancelled with an AbortSignal.
+ * and then, so it can be cancelled with an AbortSignal. After every epoch, before anyone sees it,
+ * the loss and the weights are checked finite (keep-best.ts): a diverged epoch is never saved.
  */
 import type { Dataset } from './dataset.ts';
-import { BpnetError } from './errors.ts';
+import { checkFinite, parameterArrays, updateBest } from './keep-best.ts';
 import type { Network } from './network.ts';
 import type { EpochStats, TrainerState, TrainOptions } from './train-options.ts';
 import { now, Trainer, type EpochTiming } from './trainer.ts';
 
-// The options' types and schema are part of this module's API.
+// The options' types and schema are part of this module's API, and so are divergence and resuming.
 export * from './train-options.ts';
+export { DivergenceError, type BestEpoch } from './keep-best.ts';
+export { checkTrainerState } from './checkpoint.ts';
 
 /** Why training stopped. */
 export type StopReason = 'epochs' | 'target-loss' | 'early-stopping' | 'cancelled' | 'callback';
@@ -33,20 +36,22 @@ export interface TrainResult {
  */
 export async function train(net: Network, data: Dataset, options: TrainOptions = {}): Promise<TrainResult> {
   const trainer = new Trainer(net, data, options);
-  if (options.resume) trainer.setState(options.resume);
+  if (options.resume !== undefined) trainer.setState(options.resume);
   const epochs = options.epochs ?? 10;
   const patience = options.patience ?? 10;
   const history: EpochStats[] = [];
-  let best: { loss: number; epoch: number; weights: Network } | undefined;
   let stopReason: StopReason = 'epochs';
   let busy = 0;
+  // A resumed run that had already stopped early stays stopped, as the uninterrupted run did.
+  const stoppedEarly = trainer.best !== undefined && trainer.epoch - 1 - trainer.best.epoch >= patience;
+  if (stoppedEarly) stopReason = 'early-stopping';
   // Without callbacks nobody sees an epoch's statistics before the run ends, and nothing runs
   // between epochs: epochs far shorter than a clock read (one-sample data sets, ~0.3 µs) are then
   // timed in groups, each epoch of a group getting the group's mean (see timeGroup).
   const grouped = !options.onEpoch && !options.onBatch && !trainer.validation;
   const timing: EpochTiming = { startedAt: 0, untimed: false };
   let groupSize = 1, groupStart = 0;
-  for (let e = 0; e < epochs; e++) {
+  for (let e = 0; e < epochs && !stoppedEarly; e++) {
     if (grouped) {
       if (e === groupStart) timing.startedAt = now();
       timing.untimed = e - groupStart < groupSize - 1 && e < epochs - 1;
@@ -60,13 +65,9 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
       groupSize = timeGroup(history, groupStart, groupSize, trainer.train.size);
       groupStart = e + 1;
     }
-    if (!Number.isFinite(stats.loss)) {
-      throw new BpnetError(`training diverged: the loss became ${stats.loss} in epoch ${stats.epoch + 1} (try a smaller learning rate or weight decay)`);
-    }
-    if (stats.valLoss !== null && (!best || stats.valLoss < best.loss)) {
-      if (best) best.weights.copyParametersFrom(net);
-      best = { loss: stats.valLoss, epoch: stats.epoch, weights: best?.weights ?? net.clone() };
-    }
+    // Checked before onEpoch: a diverged epoch is never handed out to be saved.
+    checkFinite(net, stats);
+    const best = trainer.best = updateBest(trainer.best, stats, net);
     if (options.onEpoch?.(stats, trainer) === false) { stopReason = 'callback'; break; }
     if (options.signal?.aborted) { stopReason = 'cancelled'; break; }
     if (options.targetLoss !== undefined && stats.loss <= options.targetLoss) { stopReason = 'target-loss'; break; }
@@ -83,8 +84,16 @@ export async function train(net: Network, data: Dataset, options: TrainOptions =
     history[history.length - 1]!.seconds = (now() - timing.startedAt) / 1000;
     timeGroup(history, groupStart, groupSize, trainer.train.size);
   }
-  if (best) net.copyParametersFrom(best.weights);
-  return { history, state: trainer.getState(), stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
+  // The network ends with the best epoch's weights; the state keeps the current ones, so that
+  // resuming from a file saved now continues exactly where this run stopped.
+  const state = trainer.getState();
+  const best = trainer.best;
+  if (best) {
+    state.weights = parameterArrays(net);
+    state.best = { epoch: best.epoch, loss: best.loss };
+    net.copyParametersFrom(best.weights);
+  }
+  return { history, state, stopReason, bestEpoch: best ? best.epoch : history.length - 1 };
 }
 
 /**

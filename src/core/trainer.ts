@@ -8,25 +8,22 @@
  * float64 networks take the fast path of tiny.ts (bit-identical), and a batch allocates nothing.
  */
 import { backward, createTrace, forward, lossAndDelta, type BackwardOptions, type Trace } from './backprop.ts';
-import { isClassification, sliceDataset, type Dataset } from './dataset.ts';
+import { checkTrainerState } from './checkpoint.ts';
+import { checkDataset, isClassification, sliceDataset, type Dataset } from './dataset.ts';
 import { check } from './errors.ts';
 import { countCorrect, evaluateTransformed } from './evaluate.ts';
-import { checkDataFits, checkInputsFit } from './fit.ts';
-import { fitInputTransform, transformDataset, type NormalizeName } from './input-transform.ts';
+import { checkDataFits } from './fit.ts';
+import { fitNormalization, transformDataset } from './input-transform.ts';
+import { parameterArrays, setParameters, type BestEpoch } from './keep-best.ts';
+import { checkNetwork } from './network-checks.ts';
 import type { Network } from './network.ts';
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers.ts';
 import { Rng } from './rng.ts';
-import { checkOptions } from './schema.ts';
 import type { Float } from './tensor.ts';
 import { tinyStep, tinyStepApplies } from './tiny.ts';
-import { TRAIN_SCHEMA, type BatchStats, type EpochStats, type LiveOptions, type LrSchedule, type TrainerState, type TrainOptions } from './train-options.ts';
+import { checkTrainingMemory, checkTrainOptions, learningRateAt, type BatchStats, type EpochStats, type LiveOptions, type TrainerState, type TrainOptions } from './train-options.ts';
 
-/** The learning rate of epoch `epoch` (0-based) under a schedule. */
-export function learningRateAt(lr: number, schedule: LrSchedule | undefined, epoch: number): number {
-  if (!schedule || schedule.type === 'constant') return lr;
-  if (schedule.type === 'step') return lr * Math.pow(schedule.factor, Math.floor(epoch / schedule.every));
-  return lr * Math.pow(schedule.factor, epoch);
-}
+export { learningRateAt } from './train-options.ts';
 
 /**
  * How `train` times epochs far shorter than a clock read (one-sample data sets): `startedAt` is the
@@ -58,9 +55,14 @@ export class Trainer {
   private readonly backwardOptions: BackwardOptions;
   /** Whether single-sample steps may take tiny.ts's path (checked with the live options per step). */
   private readonly tinyNet: boolean;
+  /** With validation data: the best epoch so far (train() keeps it; it is part of the state). */
+  best: BestEpoch | undefined;
 
   constructor(readonly net: Network, data: Dataset, readonly config: TrainOptions = {}) {
-    checkOptions(TRAIN_SCHEMA, config);
+    checkNetwork(net, 'net');
+    checkDataset(data, 'data');
+    checkTrainOptions(config);
+    checkTrainingMemory(net, config);
     checkDataFits(net, data);
     const split = config.validationData ? 0 : (config.validationSplit ?? 0);
     const held = Math.floor(data.size * split);
@@ -70,7 +72,7 @@ export class Trainer {
     // Transformed once here: every batch and every validation pass reads what the network sees.
     this.train = transformDataset(net.inputTransform, rows);
     const validation = config.validationData ?? (held > 0 ? sliceDataset(data, data.size - held, data.size) : undefined);
-    if (config.validationData) checkInputsFit(config.validationData.inputSize, net, { data: 'validationData' });
+    if (config.validationData) checkDataFits(net, config.validationData, { data: 'validationData' });
     this.validation = validation && transformDataset(net.inputTransform, validation);
     const optimizer = config.optimizer ?? 'sgd';
     this.rule = this.createRule(optimizer);
@@ -105,7 +107,7 @@ export class Trainer {
    * weights and the place in the epoch (the playground's controls act on a running network).
    */
   setOptions(o: LiveOptions): void {
-    checkOptions(TRAIN_SCHEMA, o);
+    checkTrainOptions(o);
     if (o.learningRate !== undefined) this.options.learningRate = o.learningRate;
     if (o.batchSize !== undefined) this.options.batchSize = Math.min(o.batchSize, this.train.size);
     if (o.weightDecay !== undefined) this.options.weightDecay = this.backwardOptions.weightDecay = o.weightDecay;
@@ -119,20 +121,28 @@ export class Trainer {
     return this.epoch + this.cursor / this.train.size;
   }
 
-  /** Where the run stands (epoch, Rng, sample order, optimizer memory), to resume it later. */
+  /** Where the run stands (epoch, Rng, sample order, optimizer memory; the best epoch and its weights), to resume it later. */
   getState(): TrainerState {
-    return { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
+    const state: TrainerState = { epoch: this.epoch, rng: this.rng.getState(), order: Array.from(this.order), optimizer: this.optimizer.getState() };
+    if (this.best) state.best = { epoch: this.best.epoch, loss: this.best.loss, weights: parameterArrays(this.best.weights) };
+    return state;
   }
 
-  /** Resumes a run saved with `getState` on the same data and optimizer. */
+  /** Resumes a run saved with `getState` (checked whole first: it may come from a file); saved current weights go back into the network. */
   setState(state: TrainerState): void {
-    check(state.order.length === this.train.size, `the saved run had ${state.order.length} training samples, this data has ${this.train.size}`, 'resume');
+    checkTrainerState(state, this.net, this.train.size, 'resume');
     check(state.optimizer.name === this.optimizer.name, `the saved run used ${state.optimizer.name}, not ${this.optimizer.name}`, 'resume');
     this.epoch = state.epoch;
     this.cursor = 0;
-    this.rng.setState(state.rng);
+    this.rng.setState(state.rng as number[]);
     this.order.set(state.order);
     this.optimizer.setState(state.optimizer);
+    if (state.best) {
+      const weights = this.net.clone();
+      if (state.best.weights) setParameters(weights, state.best.weights);
+      this.best = { epoch: state.best.epoch, loss: state.best.loss, weights };
+    }
+    if (state.weights) setParameters(this.net, state.weights);
   }
 
   /** Batches in one epoch at the current batch size. */
@@ -280,16 +290,6 @@ export class Trainer {
       if (signal?.aborted) return this.finishEpoch();
     }
   }
-}
-
-/** Fits the inputTransform that `normalize` asks for, unless the model has one (which must then match). */
-function fitNormalization(net: Network, normalize: NormalizeName | undefined, rows: Dataset): void {
-  if (!normalize || normalize === 'none') return;
-  if (net.inputTransform) {
-    check(net.inputTransform.type === normalize, `the model already normalises its inputs with ${net.inputTransform.type}; keep that (or start from a new model)`, 'normalize');
-    return;
-  }
-  net.inputTransform = fitInputTransform(normalize, rows);
 }
 
 /** Milliseconds from a monotonic clock where there is one. */

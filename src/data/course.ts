@@ -10,10 +10,14 @@
  */
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
+import { checkMemory } from '../core/memory.ts';
 import type { DenseLayer } from '../core/architecture.ts';
 import { Network } from '../core/network.ts';
 import { squareImage } from './digits-csv.ts';
 import { matMatrix, type MatVariable, type MatWriteVariable } from './mat.ts';
+
+/** Most classes a label vector y may ask for (a one-hot target row each). */
+export const MAX_CLASSES = 65536;
 
 /** Class names for labels 1…10 where 10 means the digit 0 (the course's convention). */
 export const COURSE_LABELS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -28,7 +32,7 @@ export function courseWeightDecay(lambda: number, samples: number): number {
  * (so 1…10 reads the course's files, output 9 = digit 0), labels starting at 0 go to output k;
  * a y with several columns is taken as one-hot targets as it is.
  */
-export function courseDataset(vars: MatVariable[], source: string): Dataset {
+export function courseDataset(vars: MatVariable[], source: string, options: { maxMemory?: number } = {}): Dataset {
   const X = matMatrix(vars, 'X', source);
   const y = matMatrix(vars, 'y', source);
   if (y.rows !== X.rows) throw new BpnetError(`y has ${y.rows} rows but X has ${X.rows}`, source);
@@ -44,6 +48,12 @@ export function courseDataset(vars: MatVariable[], source: string): Dataset {
   });
   const base = min >= 1 ? 1 : 0;
   const classes = max - base + 1;
+  // Checked before the one-hot targets are allocated: y = 3e8 is a corrupt file, not 3e8 classes.
+  if (classes > MAX_CLASSES) {
+    const i = y.data.indexOf(max);
+    throw new BpnetError(`y(${i + 1}) = ${max} is out of range: class labels go up to ${MAX_CLASSES - 1 + base}`, source);
+  }
+  checkMemory(8 * X.rows * classes, `the one-hot targets (${X.rows} rows × ${classes} classes)`, source, options.maxMemory);
   const targets = new Float64Array(X.rows * classes);
   y.data.forEach((v, i) => { targets[i * classes + v - base] = 1; });
   const labels = base === 1 && classes === 10 ? COURSE_LABELS : Array.from({ length: classes }, (_, k) => String(k + base));

@@ -12,6 +12,7 @@
 import { BpnetError } from '../core/errors.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { csvCell, readCsvRecords, type CsvRecord } from './csv-records.ts';
+import { checkTextArgs } from '../core/validate.ts';
 
 /** Options of `parseCSV`: target columns and how a single target column is read. */
 export interface CsvOptions {
@@ -38,6 +39,7 @@ const MAX_AUTO_CLASSES = 100;
  * @example parseCSV('x1,x2,colour\n0.1,0.2,red\n0.3,0.1,blue\n', 'data.csv').classLabels // → ['blue', 'red']
  */
 export function parseCSV(text: string, source = 'data.csv', options: CsvOptions = {}): Dataset {
+  checkTextArgs(text, source);
   const rows = readCsvRecords(text, source);
   if (rows.length < 2) throw new BpnetError('expected a header row and at least one data row', source);
   const headRow = rows[0]!;

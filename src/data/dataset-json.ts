@@ -3,9 +3,12 @@
  */
 import { createDataset, type Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
+import { checkTextArgs, jsonDepth, MAX_JSON_DEPTH } from '../core/validate.ts';
 
 /** A dataset from JSON {"inputs": [[…]], "targets": [[…]], "labels"?: […]}, every value checked. */
 export function parseDatasetJSON(json: unknown, source = 'data'): Dataset {
+  checkTextArgs('', source);
+  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new BpnetError(`nested more than ${MAX_JSON_DEPTH} levels deep`, source);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new BpnetError('expected a JSON object {"inputs":[[…]],"targets":[[…]]}', source);
   }

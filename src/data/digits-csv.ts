@@ -6,6 +6,7 @@
  */
 import type { Dataset, ImageShape } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
+import { checkTextArgs } from '../core/validate.ts';
 
 /** True for a header whose first column is "label" and whose others are all "pixelN". */
 export function isDigitsCsvHeader(firstLine: string): boolean {
@@ -15,6 +16,7 @@ export function isDigitsCsvHeader(firstLine: string): boolean {
 
 /** A Kaggle-style digits CSV (label,pixel0,…,pixel783): pixels scaled to [0, 1], labels one-hot. */
 export function parseDigitsCSV(text: string, source = 'digits.csv'): Dataset {
+  checkTextArgs(text, source);
   const lines = text.split(/\r?\n/);
   if (!isDigitsCsvHeader(lines[0] ?? '')) throw new BpnetError('expected a header label,pixel0,pixel1,…', `${source}: line 1`);
   const pixels = lines[0]!.split(',').length - 1;

@@ -3,16 +3,18 @@
  * the CLI (which reads the bytes from disk, src/io/datasets.ts) and the page (which gets them from
  * a file picker or a drop) share it. A new format is a parser in src/data and one entry here.
  */
-import { gunzipSync } from 'fflate';
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 import { courseDataset } from './course.ts';
 import { parseCSV, type CsvOptions } from './csv.ts';
 import { parseDatasetJSON } from './dataset-json.ts';
 import { isDigitsCsvHeader, parseDigitsCSV } from './digits-csv.ts';
-import { idxDataset, parseIdx } from './idx.ts';
+import { idxDataset, parseIdxFile } from './idx.ts';
+import { parseJsonText } from './json-text.ts';
 import { readMat } from './mat.ts';
-import { findJsonError } from './json-position.ts';
+
+// JSON text has its own module (json-text.ts: depth-limited); it is part of the dispatcher's API.
+export { parseJsonText } from './json-text.ts';
 
 /** A file's name and contents. */
 export interface NamedBytes {
@@ -36,6 +38,11 @@ export interface ParseDatasetOptions {
    * still lines up with the model; a value outside them is an error naming its line.
    */
   classLabels?: readonly string[];
+  /**
+   * Refuse data that would need more bytes than this (default 4 GiB; the CLI's --max-memory):
+   * checked against the sizes a file declares before they are allocated or decompressed.
+   */
+  maxMemory?: number;
 }
 
 /** A dataset format: its name, help, which file names it takes, and its parser of bytes. */
@@ -70,13 +77,14 @@ export const dataFormats: readonly DataFormat[] = [
     matches: (n) => IDX_IMAGES_PATTERN.test(n),
     parse: (images, o) => {
       if (!o.labels) throw new BpnetError('an IDX images file needs its labels: add --labels LABELS-idx1-ubyte', images.name);
-      return idxDataset(parseIdxBytes(images), parseIdxBytes(o.labels), images.name, o.labels.name);
+      const memory = { maxMemory: o.maxMemory };
+      return idxDataset(parseIdxFile(images.bytes, images.name, memory), parseIdxFile(o.labels.bytes, o.labels.name, memory), images.name, o.labels.name, memory);
     },
   },
   {
     name: 'mat', help: 'MATLAB Level 5 .mat with variables X (samples × inputs) and y (labels)',
     matches: (n) => /\.mat$/i.test(n),
-    parse: ({ name, bytes }) => courseDataset(readMat(bytes, name), name),
+    parse: ({ name, bytes }, o) => courseDataset(readMat(bytes, name, { maxMemory: o.maxMemory }), name, { maxMemory: o.maxMemory }),
   },
 ];
 
@@ -92,32 +100,9 @@ export function parseDataset(file: NamedBytes, options: ParseDatasetOptions = {}
   return formatOf(file.name).parse(file, options);
 }
 
-/** JSON text parsed; a syntax error names the file, line and column. */
-export function parseJsonText(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const where = findJsonError(text);
-    throw new BpnetError(`invalid JSON: ${where ? `${where.message} at line ${where.line}, column ${where.column}` : (e as Error).message.split('\n')[0]}`, source);
-  }
-}
-
 /** Kaggle-style digit CSVs (label,pixel0,…) are recognised by their header; anything else is generic CSV. */
 function parseCsvDataset(text: string, source: string, o: ParseDatasetOptions): Dataset {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   if (!o.target && isDigitsCsvHeader(firstLine)) return parseDigitsCSV(text, source);
   return parseCSV(text, source, { target: o.target, targetMode: o.targetMode, onNote: o.onNote, classLabels: o.classLabels });
-}
-
-/** IDX bytes, gunzipped first when they start with the gzip magic number. */
-function parseIdxBytes({ name, bytes }: NamedBytes) {
-  let raw = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      raw = gunzipSync(bytes);
-    } catch (e) {
-      throw new BpnetError(`corrupt gzip data: ${(e as Error).message}`, name);
-    }
-  }
-  return parseIdx(raw, name);
 }

@@ -10,8 +10,10 @@
  * A matrix (miMATRIX) holds sub-elements: array flags (class), dimensions, name, real part.
  * Matrices are stored column-major: element (i, j) of an r×c matrix is at j·r + i.
  */
-import { unzlibSync, zlibSync } from 'fflate';
-import { BpnetError } from '../core/errors.ts';
+import { zlibSync } from 'fflate';
+import { BpnetError, show } from '../core/errors.ts';
+import { checkMemory } from '../core/memory.ts';
+import { inflateBounded } from './inflate.ts';
 
 const miINT8 = 1, miUINT8 = 2, miINT32 = 5, miUINT32 = 6, miDOUBLE = 9, miMATRIX = 14, miCOMPRESSED = 15;
 
@@ -51,34 +53,40 @@ export interface Matrix {
   data: Float64Array;
 }
 
+/** Options of `readMat`: the memory limit. */
+export interface MatOptions {
+  /** Refuse variables (or compressed contents) needing more bytes than this (default 4 GiB). */
+  maxMemory?: number;
+}
+
 /**
  * All variables of a MAT-file, in file order. Errors name `source` and say what is wrong.
  * @example const vars = readMat(bytes, 'ex4data1.mat'); const X = matMatrix(vars, 'X', 'ex4data1.mat');
  */
-export function readMat(bytes: Uint8Array, source = 'file.mat'): MatVariable[] {
+export function readMat(bytes: Uint8Array, source = 'file.mat', options: MatOptions = {}): MatVariable[] {
+  if (!(bytes instanceof Uint8Array)) throw new BpnetError(`expected the file's bytes (a Uint8Array), got ${show(bytes)}`, 'bytes');
   const fail = (message: string): never => { throw new BpnetError(message, source); };
   if (bytes.length < 128) fail(`truncated: ${bytes.length} bytes, shorter than the 128-byte MAT-file header`);
   const text = String.fromCharCode(...bytes.subarray(0, 116));
   if (!text.startsWith('MATLAB')) fail('not a MATLAB MAT-file (the header does not start with "MATLAB")');
   if (/MATLAB 7\.3/.test(text)) fail('MATLAB v7.3 (HDF5) files are not supported: save with -v7 or -v6');
   const endian = String.fromCharCode(bytes[126]!, bytes[127]!);
-  if (endian !== 'IM' && endian !== 'MI') fail(`not a Level-5 MAT-file (endian indicator "${endian}", expected "IM" or "MI")`);
+  if (endian !== 'IM' && endian !== 'MI') fail(`not a Level-5 MAT-file (endian indicator ${show(endian)}, expected "IM" or "MI")`);
   const le = endian === 'IM';
   const vars: MatVariable[] = [];
   let pos = 128;
   while (pos < bytes.length) {
     const el = readElement(bytes, pos, le, fail, 'top level');
     if (el.type === miCOMPRESSED) {
-      let inner: Uint8Array;
-      try {
-        inner = unzlibSync(el.data);
-      } catch (e) {
-        return fail(`corrupt compressed variable at byte ${pos}: ${(e as Error).message}`);
-      }
+      // The inner element's tag declares its size: decompression stops there (a zlib bomb).
+      const inner = inflateBounded(el.data, {
+        format: 'zlib', where: `${source}: compressed variable at byte ${pos}`, maxMemory: options.maxMemory,
+        declaredSize: (head) => (head.length < 8 ? undefined : 8 + new DataView(head.buffer, head.byteOffset, 8).getUint32(4, le)),
+      });
       const m = readElement(inner, 0, le, fail, `compressed variable at byte ${pos}`);
-      if (m.type === miMATRIX) vars.push(readMatrix(m.data, le, fail));
+      if (m.type === miMATRIX) vars.push(readMatrix(m.data, le, fail, options));
     } else if (el.type === miMATRIX) {
-      vars.push(readMatrix(el.data, le, fail));
+      vars.push(readMatrix(el.data, le, fail, options));
     }
     pos = el.next;
   }
@@ -108,7 +116,7 @@ function readElement(bytes: Uint8Array, pos: number, le: boolean, fail: (m: stri
 }
 
 /** The sub-elements of one miMATRIX: flags, dimensions, name, real part [, imaginary part]. */
-function readMatrix(bytes: Uint8Array, le: boolean, fail: (m: string) => never): MatVariable {
+function readMatrix(bytes: Uint8Array, le: boolean, fail: (m: string) => never, options: MatOptions): MatVariable {
   const parts: Element[] = [];
   for (let pos = 0; pos < bytes.length && parts.length < 4;) {
     const el = readElement(bytes, pos, le, fail, 'matrix');
@@ -126,17 +134,19 @@ function readMatrix(bytes: Uint8Array, le: boolean, fail: (m: string) => never):
   const dimView = new DataView(dimsEl!.data.buffer, dimsEl!.data.byteOffset, dimsEl!.data.length);
   const dims = Array.from({ length: dimsEl!.data.length / 4 }, (_, i) => dimView.getInt32(4 * i, le));
   const name = new TextDecoder().decode(nameEl!.data);
+  const quoted = show(name);
   const className = CLASS_NAMES[classId] ?? `class ${classId}`;
-  if (dims.some((d) => d < 0)) fail(`corrupt: variable "${name}" has negative dimensions ${dims.join('×')}`);
+  if (dims.some((d) => d < 0)) fail(`corrupt: variable ${quoted} has negative dimensions ${dims.join('×')}`);
   if (classId < 6 || classId > 15) return { name, className, dims, unsupported: `is a ${className} array, not a numeric matrix` };
   if (complex) return { name, className, dims, unsupported: 'is complex; only real matrices are supported' };
   const count = dims.reduce((a, b) => a * b, 1);
-  if (!real) fail(`truncated: variable "${name}" has no data`);
-  const type = NUMERIC_TYPES[real!.type];
-  if (!type) fail(`corrupt: variable "${name}" stores its values with unknown data type ${real!.type}`);
+  if (!real) fail(`truncated: variable ${quoted} has no data`);
+  const type = Object.hasOwn(NUMERIC_TYPES, real!.type) ? NUMERIC_TYPES[real!.type] : undefined;
+  if (!type) fail(`corrupt: variable ${quoted} stores its values with unknown data type ${real!.type}`);
   if (real!.data.length !== count * type!.size) {
-    fail(`corrupt: variable "${name}" is ${dims.join('×')} (${count} values) but holds ${real!.data.length / type!.size} values`);
+    fail(`corrupt: variable ${quoted} is ${dims.join('×')} (${count} values) but holds ${real!.data.length / type!.size} values`);
   }
+  checkMemory(8 * count, `variable ${quoted} as numbers`, undefined, options.maxMemory);
   const view = new DataView(real!.data.buffer, real!.data.byteOffset, real!.data.length);
   const data = new Float64Array(count);
   for (let i = 0; i < count; i++) data[i] = type!.get(view, i * type!.size, le);
@@ -146,12 +156,19 @@ function readMatrix(bytes: Uint8Array, le: boolean, fail: (m: string) => never):
 /** Variable `name` as a 2-D row-major matrix; the error names the file and the variable. */
 export function matMatrix(vars: MatVariable[], name: string, source = 'file.mat'): Matrix {
   const v = vars.find((x) => x.name === name);
-  if (!v) throw new BpnetError(`no variable "${name}" (variables: ${vars.map((x) => x.name).join(', ') || 'none'})`, source);
+  if (!v) throw new BpnetError(`no variable "${name}" (variables: ${vars.map((x) => show(x.name, 24)).join(', ') || 'none'})`, source);
   if (!v.data) throw new BpnetError(`variable "${name}" ${v.unsupported}`, source);
   if (v.dims.length !== 2) throw new BpnetError(`variable "${name}" is ${v.dims.join('×')}, expected a 2-D matrix`, source);
   const [rows, cols] = v.dims as [number, number];
   const data = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = v.data[j * rows + i]!;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const x = v.data[j * rows + i]!;
+      // NaN or Inf would train to NaN or evaluate to an objective of NaN: named with MATLAB's 1-based index.
+      if (!Number.isFinite(x)) throw new BpnetError(`${name}(${i + 1},${j + 1}) is ${x}, expected a finite number`, source);
+      data[i * cols + j] = x;
+    }
+  }
   return { rows, cols, data };
 }
 

@@ -51,24 +51,19 @@ export function errata(): ErratumFigure[] {
   const neuron = (n: string) => step.forward.flat().find((x) => x.name === n)!;
   const weight = (n: string) => step.backward.flatMap((b) => b.weights).find((x) => x.name === n)!;
   const add = (q: string, published: number, value: number) => figures.push(figure('000', q, 0, published, value, 'agrees'));
-  add('net_h1', 0.3775, neuron('h1').net);
-  add('out_h1', 0.593269992, neuron('h1').out);
-  add('out_h2', 0.596884378, neuron('h2').out);
-  add('net_o1', 1.105905967, neuron('o1').net);
-  add('out_o1', 0.75136507, neuron('o1').out);
-  add('out_o2', 0.772928465, neuron('o2').out);
+  // The published figures of article 000, in its order: forward values, E, δ_o1, then the updates.
+  const forward = { net_h1: 0.3775, out_h1: 0.593269992, out_h2: 0.596884378, net_o1: 1.105905967, out_o1: 0.75136507, out_o2: 0.772928465 };
+  for (const [q, published] of Object.entries(forward)) {
+    const [kind, name] = q.split('_') as ['net' | 'out', string];
+    add(q, published, neuron(name)[kind]);
+  }
   add('E_total', 0.298371109, step.loss.total);
   add('δ_o1', 0.138498562, step.backward[0]!.deltas[0]!.delta);
-  add('∂E/∂w5', 0.082167041, weight('w5').grad);
-  add('w5⁺', 0.35891648, weight('w5').new);
-  add('w6⁺', 0.408666186, weight('w6').new);
-  add('w7⁺', 0.51130127, weight('w7').new);
-  add('w8⁺', 0.561370121, weight('w8').new);
-  add('∂E/∂w1', 0.000438568, weight('w1').grad);
-  add('w1⁺', 0.149780716, weight('w1').new);
-  add('w2⁺', 0.19956143, weight('w2').new);
-  add('w3⁺', 0.24975114, weight('w3').new);
-  add('w4⁺', 0.29950229, weight('w4').new);
+  const updates = [['w5', 0.082167041, [0.35891648, 0.408666186, 0.51130127, 0.561370121]], ['w1', 0.000438568, [0.149780716, 0.19956143, 0.24975114, 0.29950229]]] as const;
+  for (const [first, grad, updated] of updates) {
+    add(`∂E/∂${first}`, grad, weight(first).grad);
+    updated.forEach((published, k) => { const w = `w${Number(first.slice(1)) + k}`; add(`${w}⁺`, published, weight(w).new); });
+  }
   figures.push(figure('000', 'E_total', 1, 0.291027924, t.finalLoss, 'sequential', seq.finalLoss));
   const long = explainSummary(c.network, sample, { example: 'classic', steps: 10_000 });
   const e = long.erratum!;

@@ -10,8 +10,10 @@
  *   mat   Theta1, Theta2, … in a MATLAB .mat file — the classic course's format (sigmoid only)
  */
 import { BpnetError } from '../core/errors.ts';
+import { lookup } from '../core/record.ts';
 import type { Network } from '../core/network.ts';
 import { courseNetwork, networkToThetas } from '../data/course.ts';
+import { parseJsonText } from '../data/json-text.ts';
 import { readMat, writeMat } from '../data/mat.ts';
 import { networkToJsModule } from './js-module.ts';
 import { inputOffsetScale } from './model-meta.ts';
@@ -62,15 +64,7 @@ export const EXPORT_FORMATS: Record<ExportFormatName, ExportFormat> = {
       const { modelJSON, weights } = networkToTfjs(net, weightsName);
       return [{ name: fileName, data: JSON.stringify(modelJSON) + '\n' }, { name: weightsName, data: weights }];
     },
-    decode(read, fileName) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text.decode(read(fileName)));
-      } catch (e) {
-        throw new BpnetError(`invalid JSON: ${(e as Error).message}`, fileName);
-      }
-      return networkFromTfjs(json, read, fileName);
-    },
+    decode: (read, fileName) => networkFromTfjs(parseJsonText(text.decode(read(fileName)), fileName), read, fileName),
   },
   js: {
     name: 'js', summary: 'a dependency-free ES module exporting predict(input) and predictClass(input)', extension: '.mjs',
@@ -103,8 +97,9 @@ export function isExportFormatName(name: unknown): name is ExportFormatName {
  * The files of a model in another format.
  * @example const [{ data }] = exportModel(net, 'onnx'); // bytes for onnxruntime
  */
-export function exportModel(net: Network, format: ExportFormatName, fileName = `model${EXPORT_FORMATS[format].extension}`): ExportedFile[] {
-  return EXPORT_FORMATS[format].encode(net, fileName);
+export function exportModel(net: Network, format: ExportFormatName, fileName?: string): ExportedFile[] {
+  const record = lookup(EXPORT_FORMATS, format, 'format');
+  return record.encode(net, fileName ?? `model${record.extension}`);
 }
 
 /**
@@ -112,7 +107,7 @@ export function exportModel(net: Network, format: ExportFormatName, fileName = `
  * @example const net = importModel('onnx', () => bytes, 'model.onnx');
  */
 export function importModel(format: ExportFormatName, read: (name: string) => Uint8Array, fileName: string): Network {
-  const decode = EXPORT_FORMATS[format].decode;
+  const decode = lookup(EXPORT_FORMATS, format, 'format').decode;
   if (!decode) throw new BpnetError(`the ${format} format is export-only (expected one of ${IMPORT_FORMAT_NAMES.join(', ')})`, fileName);
   return decode(read, fileName);
 }

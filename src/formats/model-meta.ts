@@ -8,6 +8,7 @@
  * - the loss guessed for a file from another tool, which has none.
  */
 import type { ActivationName } from '../core/activations.ts';
+import { BpnetError, show } from '../core/errors.ts';
 import type { InputTransform } from '../core/input-transform.ts';
 import type { LossName } from '../core/losses.ts';
 import { networkToJSON, type ModelJSON } from '../core/model-json.ts';
@@ -24,7 +25,7 @@ export function inputOffsetScale(net: Network): OffsetScale | undefined {
   if (t === undefined) return undefined;
   if (t.type as unknown === 'zscore') return { offset: t.mean!, scale: t.std! };
   if (t.type as unknown === 'minmax') return { offset: t.min!, scale: t.max!.map((m, i) => m - t.min![i]!) };
-  throw new Error(`unknown inputTransform type ${JSON.stringify(t.type)}`);
+  throw new BpnetError(`unknown inputTransform type ${show(t.type)}`, 'inputTransform');
 }
 
 /** The model's class names (one per output), if it has them. */

@@ -14,13 +14,14 @@
  * the last activation (softmax → cross-entropy, sigmoid → binary cross-entropy, else mse).
  */
 import type { ActivationName } from '../core/activations.ts';
-import { BpnetError } from '../core/errors.ts';
+import { BpnetError, printable, show } from '../core/errors.ts';
 import type { ModelJSON, ModelLayerJSON } from '../core/model-json.ts';
 import { networkFromJSON } from '../core/network.ts';
 import type { Network } from '../core/network.ts';
 import { EXPORTED_ACTIVATIONS } from './activation-names.ts';
 import { guessLoss, inputOffsetScale, modelMeta, transformFromOffsetScale } from './model-meta.ts';
-import { decodeString, ProtoWriter, readFields, readPackedInts, type ProtoField } from './protobuf.ts';
+import { parseJsonText } from '../data/json-text.ts';
+import { decodeString, messageBytes, ProtoWriter, readFields, readPackedInts, type ProtoField } from './protobuf.ts';
 
 /** The operator set the export targets (Softmax's per-axis semantics are those of opset 13). */
 export const ONNX_OPSET = 13;
@@ -127,31 +128,32 @@ export function networkFromOnnx(bytes: Uint8Array, source = 'model.onnx'): Netwo
   if (!graphField) return fail('no graph in the file (is it an ONNX model?)');
   let meta: Partial<ModelJSON> = {};
   for (const p of model.filter((f) => f.field === 14)) {
-    const kv = readFields(p.value as Uint8Array, source);
+    const kv = readFields(messageBytes(p, source), source);
     const key = kv.find((f) => f.field === 1), value = kv.find((f) => f.field === 2);
     if (key && value && decodeString(key, source) === 'bpnet') {
-      try {
-        meta = JSON.parse(decodeString(value, source)) as Partial<ModelJSON>;
-      } catch {
-        fail('metadata "bpnet": not valid JSON');
-      }
+      // Depth-limited like every JSON bpnet reads; it must be an object (the model file minus its weights).
+      const parsed = parseJsonText(decodeString(value, source), `${source}: metadata "bpnet"`);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) fail(`metadata "bpnet": expected an object, got ${show(parsed)}`);
+      meta = parsed as Partial<ModelJSON>;
     }
   }
 
-  const graph = readFields(graphField.value as Uint8Array, source);
+  const graph = readFields(messageBytes(graphField, source), source);
   const tensors = new Map<string, Tensor>();
   for (const f of graph.filter((g) => g.field === 5)) {
-    const [name, t] = readTensor(f.value as Uint8Array, source);
+    const [name, t] = readTensor(messageBytes(f, source), source);
     tensors.set(name, t);
   }
-  const nodes = graph.filter((g) => g.field === 1).map((f) => readNode(f.value as Uint8Array, source));
-  const names = (field: number): string[] => graph.filter((g) => g.field === field)
-    .map((f) => decodeString(readFields(f.value as Uint8Array, source).find((v) => v.field === 1)!, source));
+  const nodes = graph.filter((g) => g.field === 1).map((f) => readNode(messageBytes(f, source), source));
+  const names = (field: number): string[] => graph.filter((g) => g.field === field).map((f) => {
+    const name = readFields(messageBytes(f, source), source).find((v) => v.field === 1);
+    return name ? decodeString(name, source) : fail(`graph ${field === 11 ? 'input' : 'output'} without a name`);
+  });
   const input = names(11).find((n) => !tensors.has(n)) ?? fail('the graph has no input');
   const output = names(12)[0] ?? fail('the graph has no output');
 
   const constant = (name: string | undefined, what: string): Tensor =>
-    (name !== undefined && tensors.get(name)) || fail(`${what}: "${name}" is not an initializer`);
+    (name !== undefined && tensors.get(name)) || fail(`${what}: ${show(name)} is not an initializer`);
   const layers: { weights: number[][]; bias: number[]; activation: ActivationName }[] = [];
   let offset: number[] | undefined, scale: number[] | undefined;
   let current = input;
@@ -172,11 +174,11 @@ export function networkFromOnnx(bytes: Uint8Array, source = 'model.onnx'): Netwo
       checkActivation(n, fail);
       pending.activation = ONNX_TO_ACTIVATION.get(n.op)!;
     } else {
-      fail(`operator ${n.op} (node "${n.output}") is not part of a dense network bpnet can read`);
+      fail(`operator ${printable(n.op, 40)} (node ${show(n.output, 40)}) is not part of a dense network bpnet can read`);
     }
     current = n.output;
   }
-  if (current !== output) fail(`the chain of nodes from "${input}" does not reach the output "${output}"`);
+  if (current !== output) fail(`the chain of nodes from ${show(input, 40)} does not reach the output ${show(output, 40)}`);
   if (layers.length === 0) fail('no Gemm or MatMul layer found');
 
   const json: ModelJSON = {
@@ -184,7 +186,7 @@ export function networkFromOnnx(bytes: Uint8Array, source = 'model.onnx'): Netwo
     format: 'bpnet-model', version: 1,
     loss: meta.loss ?? guessLoss(layers[layers.length - 1]!.activation),
     layers: layers.map((l, i): ModelLayerJSON => ({
-      ...(meta.layers?.length === layers.length ? meta.layers[i] : {}),
+      ...(Array.isArray(meta.layers) && meta.layers.length === layers.length && isObject(meta.layers[i]) ? meta.layers[i] : {}),
       type: 'dense', inputs: l.weights[0]!.length, units: l.weights.length, activation: l.activation, weights: l.weights, bias: l.bias,
     })),
   };
@@ -197,13 +199,16 @@ export function networkFromOnnx(bytes: Uint8Array, source = 'model.onnx'): Netwo
 }
 
 function gemmLayer(n: Node, constant: (name: string | undefined, what: string) => Tensor, fail: (m: string) => never) {
-  const attr = (name: string, dflt: number): number => (n.attrs.get(name)?.[0]?.value as number | undefined) ?? dflt;
-  if (attr('transA', 0) !== 0) fail(`Gemm "${n.output}": transA = 1 is not a dense layer on the input rows`);
+  const attr = (name: string, dflt: number): number => {
+    const v = n.attrs.get(name)?.[0]?.value;
+    return v === undefined ? dflt : typeof v === 'number' ? v : fail(`Gemm ${show(n.output, 40)}: attribute ${name} is not a number`);
+  };
+  if (attr('transA', 0) !== 0) fail(`Gemm ${show(n.output, 40)}: transA = 1 is not a dense layer on the input rows`);
   const alpha = attr('alpha', 1), beta = attr('beta', 1);
   const layer = attr('transB', 0) === 1 ? rows(constant(n.inputs[1], 'Gemm weights'), alpha, fail) : transposed(constant(n.inputs[1], 'Gemm weights'), alpha, fail);
   if (n.inputs[2]) {
     const c = constant(n.inputs[2], 'Gemm bias').values;
-    if (c.length !== layer.bias.length) fail(`Gemm "${n.output}": ${c.length} biases for ${layer.bias.length} units (only a bias per unit is read)`);
+    if (c.length !== layer.bias.length) fail(`Gemm ${show(n.output, 40)}: ${c.length} biases for ${layer.bias.length} units (only a bias per unit is read)`);
     layer.bias = Array.from(c, (v) => beta * v);
   }
   return layer;
@@ -230,11 +235,11 @@ function checkActivation(n: Node, fail: (m: string) => never): void {
   const expected = EXPORTED_ACTIVATIONS[ONNX_TO_ACTIVATION.get(n.op)!].onnx!;
   for (const [k, v] of Object.entries(expected.floats ?? {})) {
     const got = n.attrs.get(k)?.[0]?.value as number | undefined;
-    if (got !== undefined && Math.abs(got - v) > 1e-6) fail(`${n.op} "${n.output}": ${k} = ${got}, bpnet's is ${v}`);
+    if (got !== undefined && !(Math.abs(got - v) <= 1e-6)) fail(`${n.op} ${show(n.output, 40)}: ${k} = ${show(got)}, bpnet's is ${v}`);
   }
   if (n.op === 'Softmax') {
     const axis = n.attrs.get('axis')?.[0]?.value as number | undefined;
-    if (axis !== undefined && axis !== 1 && axis !== -1) fail(`Softmax "${n.output}": axis ${axis}, expected 1 (over each row)`);
+    if (axis !== undefined && axis !== 1 && axis !== -1) fail(`Softmax ${show(n.output, 40)}: axis ${show(axis)}, expected 1 (over each row)`);
   }
 }
 
@@ -243,7 +248,7 @@ function readNode(bytes: Uint8Array, source: string): Node {
   const strings = (f: number) => fields.filter((x) => x.field === f).map((x) => decodeString(x, source));
   const attrs = new Map<string, ProtoField[]>();
   for (const a of fields.filter((x) => x.field === 5)) {
-    const af = readFields(a.value as Uint8Array, source);
+    const af = readFields(messageBytes(a, source), source);
     const name = af.find((x) => x.field === 1);
     // AttributeProto: f 2 (float), i 3 (int)
     if (name) attrs.set(decodeString(name, source), af.filter((x) => x.field === 2 || x.field === 3));
@@ -254,10 +259,13 @@ function readNode(bytes: Uint8Array, source: string): Node {
 function readTensor(bytes: Uint8Array, source: string): [string, Tensor] {
   const fields = readFields(bytes, source);
   const name = fields.find((f) => f.field === 8);
-  const at = name ? `initializer "${decodeString(name, source)}"` : 'an initializer';
+  const at = name ? `initializer ${show(decodeString(name, source), 40)}` : 'an initializer';
   const dims = fields.filter((f) => f.field === 1).flatMap((f) => readPackedInts(f, source));
-  const type = (fields.find((f) => f.field === 2)?.value as number | undefined) ?? 0;
-  const raw = fields.find((f) => f.field === 9)?.value as Uint8Array | undefined;
+  // Every dimension ≥ 1: the values must then fill the shape, so no shape can ask for more than the file holds.
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw new BpnetError(`${at}: shape [${dims.slice(0, 8).join(', ')}] has a dimension < 1`, source);
+  const type = (fields.find((f) => f.field === 2 && f.wireType === 0)?.value as number | undefined) ?? 0;
+  const rawField = fields.find((f) => f.field === 9);
+  const raw = rawField && messageBytes(rawField, source);
   const size = dims.reduce((p, d) => p * d, 1);
   const width = type === FLOAT ? 4 : type === DOUBLE ? 8 : 0;
   if (width === 0) throw new BpnetError(`${at}: data type ${type}, expected float (1) or double (11)`, source);
@@ -275,6 +283,10 @@ function readTensor(bytes: Uint8Array, source: string): [string, Tensor] {
       return Array.from({ length: f.value.byteLength / width }, (_, i) => (width === 4 ? v.getFloat32(i * 4, true) : v.getFloat64(i * 8, true)));
     }));
   }
-  if (values.length !== size) throw new BpnetError(`${at}: ${values.length} values for shape [${dims.join(', ')}]`, source);
+  if (values.length !== size) throw new BpnetError(`${at}: ${values.length} values for shape [${dims.slice(0, 8).join(', ')}]`, source);
   return [name ? decodeString(name, source) : '', { dims, values }];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

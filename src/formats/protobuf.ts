@@ -114,7 +114,8 @@ export function readFields(bytes: Uint8Array, source: string): ProtoField[] {
       fields.push({ field, wireType, value: varint() });
     } else if (wireType === 2) {
       const n = varint();
-      if (pos + n > bytes.length) fail(start, `field ${field} claims ${n} bytes, only ${bytes.length - pos} left`);
+      // A negative length (a 10-byte varint) would move backwards: refused like an overlong one.
+      if (n < 0 || pos + n > bytes.length) fail(start, `field ${field} claims ${n} bytes, only ${bytes.length - pos} left`);
       fields.push({ field, wireType, value: bytes.subarray(pos, pos + n) });
       pos += n;
     } else if (wireType === 5) {
@@ -161,6 +162,13 @@ function readVarint(bytes: Uint8Array, pos: number): [number, number] {
   return [0, -1];
 }
 
+/** The bytes of a length-delimited field (a nested message); a BpnetError for any other wire type. */
+export function messageBytes(field: ProtoField, source: string): Uint8Array {
+  if (field.wireType !== 2) throw new BpnetError(`not a valid ONNX (protobuf) file: field ${field.field} should be a message, has wire type ${field.wireType}`, source);
+  return field.value;
+}
+
+/** A string field's text (UTF-8); a BpnetError when the field is not length-delimited. */
 export function decodeString(field: ProtoField, source: string): string {
   if (field.wireType !== 2) throw new BpnetError(`expected a string in field ${field.field}`, source);
   return fromUtf8.decode(field.value);

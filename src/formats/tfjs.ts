@@ -10,7 +10,8 @@
  * matrix. The model's other fields travel in model.json's "userDefinedMetadata": {"bpnet": …}.
  */
 import type { ActivationName } from '../core/activations.ts';
-import { BpnetError } from '../core/errors.ts';
+import { BpnetError, show } from '../core/errors.ts';
+import { jsonDepth, MAX_JSON_DEPTH } from '../core/validate.ts';
 import type { ModelJSON, ModelLayerJSON } from '../core/model-json.ts';
 import { networkFromJSON } from '../core/network.ts';
 import type { Network } from '../core/network.ts';
@@ -97,36 +98,50 @@ export function networkFromTfjs(modelJSON: unknown, readWeights: (path: string) 
   const fail = (field: string, message: string): never => {
     throw new BpnetError(message, `${source}: ${field}`);
   };
-  const m = modelJSON as Partial<TfjsModelJSON> | null;
-  const topology = m?.modelTopology as { class_name?: unknown; config?: unknown; model_config?: unknown } | undefined;
-  if (!topology || typeof topology !== 'object') return fail('modelTopology', 'expected an object (is this a tfjs layers model.json?)');
+  // Everything below walks a document from outside: its nesting is bounded first, then every part
+  // is checked for its type before it is used (a TypeError must never be the answer).
+  if (jsonDepth(modelJSON, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) fail('', `nested more than ${MAX_JSON_DEPTH} levels deep`);
+  const m = isObject(modelJSON) ? modelJSON as Partial<TfjsModelJSON> : fail('', `expected a tfjs model.json object, got ${show(modelJSON)}`);
+  const topology = m.modelTopology as { class_name?: unknown; config?: unknown; model_config?: unknown } | undefined;
+  if (!isObject(topology)) return fail('modelTopology', 'expected an object (is this a tfjs layers model.json?)');
   // Some writers nest the Keras model under model_config (the Keras H5 form).
   const keras = (topology.model_config ?? topology) as { class_name?: unknown; config?: unknown };
-  if (keras.class_name !== 'Sequential') fail('modelTopology.class_name', `expected "Sequential", got ${JSON.stringify(keras.class_name)}`);
+  if (!isObject(keras) || keras.class_name !== 'Sequential') fail('modelTopology.class_name', `expected "Sequential", got ${show(isObject(keras) ? keras.class_name : keras)}`);
   const config = keras.config as { layers?: unknown } | unknown[];
-  const kerasLayers = (Array.isArray(config) ? config : config?.layers) as KerasLayer[] | undefined;
+  const kerasLayers = (Array.isArray(config) ? config : isObject(config) ? config.layers : undefined) as KerasLayer[] | undefined;
   if (!Array.isArray(kerasLayers)) return fail('modelTopology.config.layers', 'expected an array of layers');
+  kerasLayers.forEach((l, i) => {
+    if (!isObject(l) || typeof l.class_name !== 'string' || !isObject(l.config)) fail(`modelTopology layers[${i}]`, `expected {class_name, config}, got ${show(l)}`);
+  });
 
   // The weights: every group's files concatenated, cut by the manifest in order.
   const tensors = new Map<string, { shape: number[]; values: Float64Array }>();
-  if (!Array.isArray(m!.weightsManifest)) fail('weightsManifest', 'expected an array');
-  m!.weightsManifest!.forEach((group, g) => {
-    const parts = group.paths.map((p) => readWeights(p));
+  if (!Array.isArray(m.weightsManifest)) fail('weightsManifest', 'expected an array');
+  (m.weightsManifest as unknown[]).forEach((group, g) => {
+    const at = `weightsManifest[${g}]`;
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return fail(at, `expected {paths: […], weights: […]}, got ${show(group)}`);
+    const parts = (group.paths as unknown[]).map((p, i) => readWeights(weightsPath(p, `${at}.paths[${i}]`, fail)));
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
     const view = new DataView(bytes.buffer);
     let offset = 0;
-    for (const w of group.weights) {
-      if (w.dtype !== 'float32') fail(`weightsManifest[${g}] ${w.name}`, `dtype ${w.dtype}, expected float32`);
-      const n = w.shape.reduce((p, d) => p * d, 1);
-      if (offset + n * 4 > bytes.length) fail(`weightsManifest[${g}] ${w.name}`, `needs ${n * 4} bytes at ${offset}, the weights file has ${bytes.length}`);
-      tensors.set(w.name, { shape: w.shape, values: Float64Array.from({ length: n }, (_, i) => view.getFloat32(offset + i * 4, true)) });
+    (group.weights as unknown[]).forEach((w, i) => {
+      const where = `${at}.weights[${i}]`;
+      if (!isObject(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return fail(where, `expected {name, shape, dtype}, got ${show(w)}`);
+      if (w.dtype !== 'float32') fail(where, `dtype ${show(w.dtype)}, expected "float32"`);
+      const shape = w.shape as unknown[];
+      if (shape.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 1)) fail(`${where}.shape`, 'expected sizes ≥ 1');
+      // Checked against the bytes there are before anything is allocated.
+      const n = (shape as number[]).reduce((p, d) => p * d, 1);
+      if (offset + n * 4 > bytes.length) fail(where, `needs ${n * 4} bytes at ${offset}, the weights files have ${bytes.length}`);
+      tensors.set(w.name, { shape: shape as number[], values: Float64Array.from({ length: n }, (_, k) => view.getFloat32(offset + k * 4, true)) });
       offset += n * 4;
-    }
+    });
   });
-  const weight = (layer: string, name: string) => tensors.get(`${layer}/${name}`) ?? fail('weightsManifest', `no weight "${layer}/${name}"`);
+  const weight = (layer: string, name: string) => tensors.get(`${layer}/${name}`) ?? fail('weightsManifest', `no weight ${show(`${layer}/${name}`)}`);
 
-  const meta = (m!.userDefinedMetadata?.bpnet ?? {}) as Partial<ModelJSON>;
+  const metaValue = isObject(m.userDefinedMetadata) ? m.userDefinedMetadata.bpnet : undefined;
+  const meta = (isObject(metaValue) ? metaValue : {}) as Partial<ModelJSON>;
   const layers: ModelLayerJSON[] = [];
   let transform: { offset: number[]; scale: number[] } | undefined;
   kerasLayers.forEach((l, i) => {
@@ -142,22 +157,24 @@ export function networkFromTfjs(modelJSON: unknown, readWeights: (path: string) 
       const scale = Array.from(variance, (v, j) => Math.sqrt(v + eps) / gamma[j]!);
       transform = { offset: Array.from(mu, (u, j) => u - beta[j]! * scale[j]!), scale };
     } else if (l.class_name === 'Dense') {
-      const activation = KERAS_TO_ACTIVATION.get(String(l.config.activation ?? 'linear')) ?? fail(`${at}.activation`, `activation ${JSON.stringify(l.config.activation)} has no bpnet equivalent`);
+      const activation = KERAS_TO_ACTIVATION.get(String(l.config.activation ?? 'linear')) ?? fail(`${at}.activation`, `activation ${show(l.config.activation)} has no bpnet equivalent`);
       const kernel = weight(name, 'kernel');
+      if (kernel.shape.length !== 2) fail(`${at}`, `kernel of shape [${kernel.shape.slice(0, 8).join(', ')}]: expected [inputs, units]`);
       const [inputs, units] = kernel.shape as [number, number];
       const bias = l.config.use_bias === false ? new Array<number>(units).fill(0) : Array.from(weight(name, 'bias').values);
       const weights = Array.from({ length: units }, (_, j) => Array.from({ length: inputs }, (_, k) => kernel.values[k * units + j]!));
-      layers.push({ ...(meta.layers?.[layers.length] ?? {}), type: 'dense', inputs, units, activation, weights, bias });
+      const saved = Array.isArray(meta.layers) && isObject(meta.layers[layers.length]) ? meta.layers[layers.length] : {};
+      layers.push({ ...saved, type: 'dense', inputs, units, activation, weights, bias });
     } else if (KERAS_TO_ACTIVATION.has(l.class_name) && pending?.activation === 'linear') {
       pending.activation = KERAS_TO_ACTIVATION.get(l.class_name)!;
       const { keras } = EXPORTED_ACTIVATIONS[pending.activation as ActivationName];
       for (const [k, v] of Object.entries(typeof keras === 'string' ? {} : keras.config)) {
-        if (Math.abs(Number(l.config[k]) - v) > 1e-6) fail(`${at}.${k}`, `${l.class_name} with ${k} = ${String(l.config[k])}; bpnet's is ${v}`);
+        if (!(Math.abs(Number(l.config[k]) - v) <= 1e-6)) fail(`${at}.${k}`, `${l.class_name} with ${k} = ${show(l.config[k])}; bpnet's is ${v}`);
       }
     } else if (l.class_name === 'Activation' && pending?.activation === 'linear' && KERAS_TO_ACTIVATION.has(String(l.config.activation))) {
       pending.activation = KERAS_TO_ACTIVATION.get(String(l.config.activation))!;
     } else {
-      fail(at, `layer ${l.class_name} is not part of a dense network bpnet can read`);
+      fail(at, `layer ${show(l.class_name, 40)} is not part of a dense network bpnet can read`);
     }
   });
   if (layers.length === 0) fail('modelTopology', 'no Dense layer');
@@ -169,4 +186,19 @@ export function networkFromTfjs(modelJSON: unknown, readWeights: (path: string) 
   };
   if (transform) json.inputTransform = meta.inputTransform ?? transformFromOffsetScale(transform);
   return networkFromJSON(json, source);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A weights file name from the manifest: relative to model.json and inside its folder (no absolute
+ * path, no "..": a model file must not make bpnet read files elsewhere).
+ */
+function weightsPath(p: unknown, where: string, fail: (field: string, message: string) => never): string {
+  if (typeof p !== 'string' || p === '' || /^([a-z]+:|[\\/])/i.test(p) || p.split(/[\\/]/).includes('..')) {
+    return fail(where, `expected a file name beside model.json, got ${show(p)}`);
+  }
+  return p;
 }

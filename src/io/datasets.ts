@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
 import { formatOf, type NamedBytes, type ParseDatasetOptions } from '../data/formats.ts';
-import { readBytes } from './files.ts';
+import { readBytesAsync } from './files.ts';
 import { loadMnistSample } from './mnist-sample.ts';
 
 /** Options of `loadDataset`: CSV targets and how to read them, the IDX labels file, the default split. */
@@ -22,6 +22,8 @@ export interface LoadDatasetOptions {
   targetMode?: ParseDatasetOptions['targetMode'];
   /** Told when a rule decided how to read the data (the CLI prints it as a note). */
   onNote?: (message: string) => void;
+  /** Refuse data that would need more bytes than this (default 4 GiB; the CLI's --max-memory). */
+  maxMemory?: number;
   /** CSV: the model's classes in output order (see ParseDatasetOptions.classLabels). */
   classLabels?: readonly string[];
 }
@@ -30,14 +32,15 @@ export interface LoadDatasetOptions {
 export async function loadDataset(spec: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (/^mnist-sample(:|$)/.test(spec)) return loadMnistSample(spec, options.defaultSplit);
   const format = formatOf(spec, ['mnist-sample']);
-  const file: NamedBytes = { name: spec, bytes: readBytes(spec) };
-  const labels = format.name === 'mnist-idx' ? idxLabels(spec, options.labels) : undefined;
-  const { target, targetMode, onNote, classLabels } = options;
-  return format.parse(file, { target, targetMode, onNote, labels, classLabels });
+  // Read without blocking, so that Ctrl-C while a large file (or a FIFO) is read is answered at once.
+  const file: NamedBytes = { name: spec, bytes: await readBytesAsync(spec) };
+  const labels = format.name === 'mnist-idx' ? await idxLabels(spec, options.labels) : undefined;
+  const { target, targetMode, onNote, classLabels, maxMemory } = options;
+  return format.parse(file, { target, targetMode, onNote, labels, classLabels, maxMemory });
 }
 
 /** The labels file of an IDX images file: --labels, or the MNIST naming convention (…-images-idx3 → …-labels-idx1). */
-function idxLabels(images: string, labels: string | undefined): NamedBytes {
+async function idxLabels(images: string, labels: string | undefined): Promise<NamedBytes> {
   let path = labels;
   if (!path) {
     const guess = images.replace(/images([-.])idx3/i, 'labels$1idx1');
@@ -46,5 +49,5 @@ function idxLabels(images: string, labels: string | undefined): NamedBytes {
     }
     path = guess;
   }
-  return { name: path, bytes: readBytes(path) };
+  return { name: path, bytes: await readBytesAsync(path) };
 }

@@ -8,6 +8,7 @@ import type { Kernel } from './kernel.ts';
 import { NODE_KERNELS } from './native.ts';
 import * as registry from './registry.ts';
 import { Network as BaseNetwork, type KernelOptions } from '../network.ts';
+import { kernelOptionsArg } from '../network-checks.ts';
 
 /** A Network whose `create` / `fromJSON` choose from NODE_KERNELS (native, wasm, js32, reference). */
 export class Network extends BaseNetwork {
@@ -20,7 +21,7 @@ export class Network extends BaseNetwork {
  * @example const net = networkFromJSON(JSON.parse(readFileSync('model.json', 'utf8')), 'model.json');
  */
 export function networkFromJSON(json: unknown, source = 'model', options: Kernel | KernelOptions = {}): BaseNetwork {
-  return Network.fromJSON(json, source, 'gemm' in options ? { kernel: options } : options);
+  return Network.fromJSON(json, source, kernelOptionsArg(options));
 }
 
 /** Every backend Node has, available or not, and why not (`bpnet doctor` prints this). */

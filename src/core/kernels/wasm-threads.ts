@@ -12,6 +12,9 @@ import type { Kernel } from './kernel.ts';
 import type { KernelBackend } from './registry.ts';
 import { createWasmKernel, gemmModuleBytes, type GemmExports, type GemmHelper, type GemmJob } from './wasm.ts';
 
+/** Checks of the job word before the helper sleeps (some tens of microseconds). */
+const SPIN = 20_000;
+
 /** The helper thread's loop: wait for a job number in ctl[0], do the job, write the number to ctl[1]. */
 const HELPER_SOURCE = `
 (function helper() {
@@ -21,8 +24,12 @@ const HELPER_SOURCE = `
   const I = new Int32Array(ctl), F = new Float32Array(ctl);
   Atomics.store(I, 2, 1);
   Atomics.notify(I, 2);
+  const SPIN = ${SPIN};
   let seen = 0;
   for (;;) {
+    // A batch's products come tens of microseconds apart: look for the next one a while before
+    // sleeping, since a sleeping thread is woken slowly (and often onto the caller's core).
+    for (let spin = 0; spin < SPIN && Atomics.load(I, 0) === seen; spin++);
     Atomics.wait(I, 0, seen);
     const job = Atomics.load(I, 0);
     if (job === seen) continue;

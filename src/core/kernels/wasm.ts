@@ -73,6 +73,11 @@ function gemmModule(): GemmExports | null {
 const MIN_WORK = 4096;
 /** From this many multiply-adds (and 16 columns) a helper thread takes half the columns: below, waking it costs more. */
 const PARALLEL_WORK = 1 << 20;
+/**
+ * Products done on one thread after one where the helper finished long after this thread (it had
+ * no core of its own: a busy machine), before trying two threads again.
+ */
+const ALONE_AFTER_A_SLOW_HELPER = 64;
 /** Elementwise operations on fewer numbers stay in JavaScript, for the same reason. */
 const MIN_ELEMENTS = 256;
 /** Activation opcodes (from the records) that gemm.wat computes: linear, relu, leaky-relu; the others need exp, which WebAssembly lacks. */
@@ -89,6 +94,8 @@ export function createWasmKernel(helper?: GemmHelper): Kernel | undefined {
   if (!wasm) return undefined;
   const js = createJs32Kernel();
   let heap = new Float32Array(wasm.memory.buffer);
+  /** Products left to do on one thread (see ALONE_AFTER_A_SLOW_HELPER). */
+  let alone = 0;
 
   /** Makes sure `floats` floats fit in memory (growing it invalidates the old view). */
   const reserve = (floats: number) => {
@@ -113,14 +120,21 @@ export function createWasmKernel(helper?: GemmHelper): Kernel | undefined {
       const sI = transA ? 4 : k * 4, sP = transA ? m * 4 : 4;
       // With a helper, it takes the columns from `split` (a multiple of 8 near n/2) on.
       const half = helper && m * n * k >= PARALLEL_WORK && n >= 16 ? (n >> 4) << 3 : n;
-      const shared = half < n && helper!.start({
+      if (half < n && alone > 0) alone--;
+      const started = performance.now();
+      const shared = half < n && alone === 0 && helper!.start({
         transB, src: b * 4, k, n, packed: packed * 4, pA: a * 4, sI, sP, pC: c * 4, m, alpha, beta, tmp: (tmp + 32) * 4, j0: half, j1: n,
       });
       const end = shared ? half : n;
       if (transB) wasm.packBt(b * 4, k, n, packed * 4, 0, end);
       else wasm.packBn(b * 4, k, n, packed * 4, 0, end);
       wasm.mm(a * 4, sI, sP, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4, 0, end);
-      if (shared) helper!.wait();
+      if (shared) {
+        const ownDone = performance.now();
+        helper!.wait();
+        // Waiting longer than half our own part: the two halves ran one after the other.
+        if (performance.now() - ownDone > (ownDone - started) / 2) alone = ALONE_AFTER_A_SLOW_HELPER;
+      }
       C.set(heap.subarray(c, c + m * n));
     },
     biasActivate(Z, b, A, rows, cols, activation) {

@@ -33,7 +33,7 @@ const ROUNDS = quick ? 1 : 3;
 const PER_ROUND = quick ? 2 : 3;
 const DIR = import.meta.dirname;
 
-interface Spec { workload: string; name: string; command: string[]; env?: NodeJS.ProcessEnv; rounds?: number; perRound?: number; warmUp?: boolean }
+interface Spec { workload: string; name: string; command: string[]; env?: NodeJS.ProcessEnv; rounds?: number; perRound?: number; warmUp?: boolean; warmUps?: number }
 
 const ts = (file: string, ...rest: string[]) => [process.execPath, '--import', 'tsx', join(DIR, file), ...rest];
 // numpy runs as it would for a user: OpenBLAS's safety overrides of this machine unset (see README).
@@ -49,7 +49,10 @@ const w4Data = () => (w4 ??= ensureW4Data());
 function specs(): Spec[] {
   const list: Spec[] = [];
   const add = (workload: string, name: string, command: string[], extra: Partial<Spec> = {}) => {
-    if (only.includes(workload)) list.push({ workload, name, command, ...extra });
+    // A W2 / W2b run takes milliseconds: one run is not enough for a JIT to settle (bpnet's first
+    // runs take 5–15× its warm time), so every fast contender there gets 5 uncounted runs.
+    const micro = (workload === 'W2' || workload === 'W2b') && extra.rounds === undefined ? { warmUps: 5 } : {};
+    if (only.includes(workload)) list.push({ workload, name, command, ...micro, ...extra });
   };
   // numpy twice: with OpenBLAS's default threads, and with one thread, which wins when other
   // programs keep the cores busy (its threads wait for each other in spin loops). Ratios are
@@ -141,11 +144,12 @@ async function main(): Promise<void> {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [i, p] of live.entries()) {
       if (!p || round > Math.min(ROUNDS, p.spec.rounds ?? ROUNDS)) continue;
-      const runs = (p.spec.warmUp === false ? 0 : 1) + Math.min(PER_ROUND, p.spec.perRound ?? PER_ROUND);
+      const warmUps = p.spec.warmUp === false ? 0 : p.spec.warmUps ?? 1;
+      const runs = warmUps + Math.min(PER_ROUND, p.spec.perRound ?? PER_ROUND);
       for (let run = 0; run < runs; run++) {
         const answer = await p.ask({ cmd: 'run' });
         if (answer.skip) { results[i]!.skipped = String(answer.skip); live[i] = undefined; break; }
-        if (run === 0 && p.spec.warmUp !== false) continue; // the warm-up run
+        if (run < warmUps) continue; // the warm-up runs
         const values: Record<string, number> = answer.gflops ?? answer.values ?? { seconds: answer.seconds };
         for (const [key, v] of Object.entries(values)) (results[i]!.samples[key] ??= []).push(v);
         if (answer.extra) Object.assign(results[i]!.extra, answer.extra);

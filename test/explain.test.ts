@@ -176,3 +176,15 @@ test('every activation × loss: the printed chain-rule factors multiply to the c
     }
   }
 });
+
+test('a model with an inputTransform is explained on the inputs it sees: (x − mean) / std', () => {
+  const json = JSON.parse(readFileSync(join(ROOT, 'examples/classic/model.json'), 'utf8'));
+  const mean = [10, -4], std = [2, 0.5];
+  const raw = { input: [0.05 * std[0]! + mean[0]!, 0.1 * std[1]! + mean[1]!], target: [0.01, 0.99] };
+  const withTransform = explain(networkFromJSON({ ...json, inputTransform: { type: 'zscore', mean, std } }), raw, { learningRate: 0.5, form: 'scalar' }) as ScalarTrace;
+  // The published example's inputs are 0.05 and 0.1: the transform brings the raw values back to them.
+  const published = explain(networkFromJSON(json), { input: [0.05, 0.1], target: [0.01, 0.99] }, { learningRate: 0.5, form: 'scalar' }) as ScalarTrace;
+  const o1 = (t: ScalarTrace) => t.steps[0]!.forward[1]![0]!.out;
+  assert.ok(Math.abs(o1(withTransform) - 0.75136507) < 1e-8, String(o1(withTransform)));
+  assert.ok(Math.abs(o1(withTransform) - o1(published)) < 1e-15);
+});

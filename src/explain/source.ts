@@ -4,6 +4,7 @@
 import { createDataset, type Dataset } from '../core/dataset.ts';
 import { check } from '../core/errors.ts';
 import { checkDataFits } from '../core/fit.ts';
+import { transformDataset } from '../core/input-transform.ts';
 import type { Network } from '../core/network.ts';
 
 /** One training sample: an input vector and its target vector. */
@@ -27,8 +28,16 @@ export function sampleAt(data: Dataset, index: number): ExplainSample {
   };
 }
 
-/** The samples as a dataset, and the label of row 0 when a single sample knows its row. */
+/**
+ * The samples as a dataset, and the label of row 0 when a single sample knows its row. The inputs
+ * are raw; a model that normalises its inputs (inputTransform) is explained on what it sees.
+ */
 export function asDataset(source: ExplainSource, network: Network): { data: Dataset; rowOffset: number } {
+  const { data, rowOffset } = rawDataset(source, network);
+  return { data: transformDataset(network.inputTransform, data), rowOffset };
+}
+
+function rawDataset(source: ExplainSource, network: Network): { data: Dataset; rowOffset: number } {
   if ('inputs' in source && 'size' in source) {
     checkDataFits(network, source as Dataset);
     return { data: source as Dataset, rowOffset: 0 };

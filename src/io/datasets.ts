@@ -3,9 +3,10 @@
  * dispatcher's (src/data/formats.ts), chosen by the file name. Also the embedded digits
  * `mnist-sample[:train|:test]`, and the labels file that goes with an MNIST IDX images file.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Dataset } from '../core/dataset.ts';
 import { BpnetError } from '../core/errors.ts';
+import { checkMemory } from '../core/memory.ts';
 import { formatOf, type NamedBytes, type ParseDatasetOptions } from '../data/formats.ts';
 import { readBytesAsync } from './files.ts';
 import { loadMnistSample } from './mnist-sample.ts';
@@ -32,6 +33,7 @@ export interface LoadDatasetOptions {
 export async function loadDataset(spec: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (/^mnist-sample(:|$)/.test(spec)) return loadMnistSample(spec, options.defaultSplit);
   const format = formatOf(spec, ['mnist-sample']);
+  checkFileMemory(spec, format.name, options.maxMemory);
   // Read without blocking, so that Ctrl-C while a large file (or a FIFO) is read is answered at once.
   const file: NamedBytes = { name: spec, bytes: await readBytesAsync(spec) };
   const labels = format.name === 'mnist-idx' ? await idxLabels(spec, options.labels) : undefined;
@@ -50,4 +52,21 @@ async function idxLabels(images: string, labels: string | undefined): Promise<Na
     path = guess;
   }
   return { name: path, bytes: await readBytesAsync(path) };
+}
+
+/**
+ * A file's bytes, and for text formats the string decoded from them (up to two bytes a character),
+ * are held at once while parsing: checked before reading, so a huge file is refused at once.
+ */
+function checkFileMemory(path: string, format: string, maxMemory: number | undefined): void {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) return; // a FIFO has no size; the read reports a missing file
+    size = stats.size;
+  } catch {
+    return;
+  }
+  const text = format === 'csv' || format === 'json';
+  checkMemory(text ? 3 * size : size, text ? "the file's bytes and characters" : "the file's bytes", path, maxMemory);
 }

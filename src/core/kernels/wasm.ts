@@ -90,101 +90,112 @@ const WASM_OPTIMIZERS = 4;
  * a helper, on its shared memory, large products on two threads.
  */
 export function createWasmKernel(helper?: GemmHelper): Kernel | undefined {
-  const wasm = helper ? helper.exports : gemmModule();
+  const wasm = gemmModule();
   if (!wasm) return undefined;
   const js = createJs32Kernel();
-  let heap = new Float32Array(wasm.memory.buffer);
+  // The module on its own memory, and (with a helper) on the memory both threads share: copies into
+  // a shared memory are slower, so only products split over two threads go there.
+  const own = view(wasm), both = helper && view(helper.exports);
   /** Products left to do on one thread (see ALONE_AFTER_A_SLOW_HELPER). */
   let alone = 0;
-
-  /** Makes sure `floats` floats fit in memory (growing it invalidates the old view). */
-  const reserve = (floats: number) => {
-    const bytes = floats * 4;
-    if (bytes > wasm.memory.buffer.byteLength) wasm.memory.grow(Math.ceil((bytes - wasm.memory.buffer.byteLength) / 65536));
-    if (heap.buffer !== wasm.memory.buffer) heap = new Float32Array(wasm.memory.buffer);
-  };
 
   return {
     ...js,
     name: 'wasm',
     gemm(transA, transB, m, n, k, alpha, A, B, beta, C) {
       if (m * n * k < MIN_WORK) return js.gemm(transA, transB, m, n, k, alpha, A, B, beta, C);
+      const big = both !== undefined && m * n * k >= PARALLEL_WORK && n >= 16;
+      if (big && alone > 0) alone--;
+      const mem = big && alone === 0 ? both! : own, x = mem.x;
       // Float offsets, 16-byte aligned: A and B as stored, op(B) packed in panels of 8 columns, C, tmp.
       const a = 0, b = a + up4(m * k), packed = b + up4(k * n), c = packed + ((n + 7) >> 3) * 8 * k, tmp = c + up4(m * n);
-      reserve(tmp + 64);
-      const h = heap;
-      h.set(A.length === m * k ? A : A.subarray(0, m * k), a);
-      h.set(B.length === k * n ? B : B.subarray(0, k * n), b);
-      if (beta === 1) h.set(C.length === m * n ? C : C.subarray(0, m * n), c);
+      const h = room(mem, tmp + 64);
+      put(h, A, m * k, a);
+      put(h, B, k * n, b);
+      if (beta === 1) put(h, C, m * n, c);
       // op(A)[i, p] at A + i·sI + p·sP (bytes): rows of A, or columns of a stored Aᵀ.
       const sI = transA ? 4 : k * 4, sP = transA ? m * 4 : 4;
-      // With a helper, it takes the columns from `split` (a multiple of 8 near n/2) on.
-      const half = helper && m * n * k >= PARALLEL_WORK && n >= 16 ? (n >> 4) << 3 : n;
-      if (half < n && alone > 0) alone--;
-      const started = performance.now();
-      const shared = half < n && alone === 0 && helper!.start({
+      // The helper takes the columns from `half` (a multiple of 8 near n/2) on.
+      const half = (n >> 4) << 3, started = performance.now();
+      const helped = mem === both && helper!.start({
         transB, src: b * 4, k, n, packed: packed * 4, pA: a * 4, sI, sP, pC: c * 4, m, alpha, beta, tmp: (tmp + 32) * 4, j0: half, j1: n,
       });
-      const end = shared ? half : n;
-      if (transB) wasm.packBt(b * 4, k, n, packed * 4, 0, end);
-      else wasm.packBn(b * 4, k, n, packed * 4, 0, end);
-      wasm.mm(a * 4, sI, sP, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4, 0, end);
-      if (shared) {
+      const end = helped ? half : n;
+      if (transB) x.packBt(b * 4, k, n, packed * 4, 0, end);
+      else x.packBn(b * 4, k, n, packed * 4, 0, end);
+      x.mm(a * 4, sI, sP, packed * 4, c * 4, m, n, k, alpha, beta, tmp * 4, 0, end);
+      if (helped) {
         const ownDone = performance.now();
         helper!.wait();
         // Waiting longer than half our own part: the two halves ran one after the other.
         if (performance.now() - ownDone > (ownDone - started) / 2) alone = ALONE_AFTER_A_SLOW_HELPER;
       }
-      C.set(heap.subarray(c, c + m * n));
+      C.set(h.subarray(c, c + m * n));
     },
     biasActivate(Z, b, A, rows, cols, activation) {
       const op = activations[activation].opcode, n = rows * cols;
       if (op === null || op >= WASM_ACTIVATIONS || n < MIN_ELEMENTS) return js.biasActivate(Z, b, A, rows, cols, activation);
       const z = 0, bias = up4(n), a = bias + up4(cols);
-      reserve(a + n);
-      put(Z, n, z);
-      put(b, cols, bias);
+      const h = room(own, a + n);
+      put(h, Z, n, z);
+      put(h, b, cols, bias);
       wasm.biasAct(z * 4, bias * 4, a * 4, rows, cols, op, LEAKY_RELU_SLOPE);
-      Z.set(heap.subarray(z, z + n));
-      A.set(heap.subarray(a, a + n));
+      Z.set(h.subarray(z, z + n));
+      A.set(h.subarray(a, a + n));
     },
     activationBackward(G, Z, A, out, rows, cols, activation) {
       const op = activations[activation].opcode, n = rows * cols;
       if (op === null || op >= WASM_ACTIVATIONS || n < MIN_ELEMENTS) return js.activationBackward(G, Z, A, out, rows, cols, activation);
       const g = 0, z = up4(n), o = z + up4(n);
-      reserve(o + n);
-      put(G, n, g);
-      put(Z, n, z);
+      const h = room(own, o + n);
+      put(h, G, n, g);
+      put(h, Z, n, z);
       wasm.actBack(g * 4, z * 4, o * 4, n, op, LEAKY_RELU_SLOPE);
-      out.set(heap.subarray(o, o + n));
+      out.set(h.subarray(o, o + n));
     },
     sumRows(X, rows, cols, alpha, out) {
       const n = rows * cols;
       if (n < MIN_ELEMENTS) return js.sumRows(X, rows, cols, alpha, out);
-      reserve(up4(n) + up4(cols));
-      put(X, n, 0);
+      const h = room(own, up4(n) + up4(cols));
+      put(h, X, n, 0);
       wasm.sumRows(0, rows, cols, alpha, up4(n) * 4);
-      out.set(heap.subarray(up4(n), up4(n) + cols));
+      out.set(h.subarray(up4(n), up4(n) + cols));
     },
     update(rule, p, g, buffers, c) {
       const op = optimizers[rule].opcode, n = p.length, n4 = up4(n);
       if (op === null || op >= WASM_OPTIMIZERS || n < MIN_ELEMENTS) return js.update(rule, p, g, buffers, c);
       // p, g, then the rule's buffers, each padded to a whole number of vectors.
-      reserve((2 + buffers.length) * n4);
-      put(p, n, 0);
-      put(g, n, n4);
-      buffers.forEach((x, i) => put(x, n, (2 + i) * n4));
-      const h = stepNumbers(c), at = (i: number) => Math.min(i, 1 + buffers.length) * n4 * 4;
-      wasm.update(op, 0, n4 * 4, at(2), at(3), n4, h.lr, h.mu, h.beta1, h.beta2, h.epsilon, h.c1, h.c2);
-      p.set(heap.subarray(0, n));
-      buffers.forEach((x, i) => x.set(heap.subarray((2 + i) * n4, (2 + i) * n4 + n)));
+      const h = room(own, (2 + buffers.length) * n4);
+      put(h, p, n, 0);
+      put(h, g, n, n4);
+      buffers.forEach((x, i) => put(h, x, n, (2 + i) * n4));
+      const s = stepNumbers(c), at = (i: number) => Math.min(i, 1 + buffers.length) * n4 * 4;
+      wasm.update(op, 0, n4 * 4, at(2), at(3), n4, s.lr, s.mu, s.beta1, s.beta2, s.epsilon, s.c1, s.c2);
+      p.set(h.subarray(0, n));
+      buffers.forEach((x, i) => x.set(h.subarray((2 + i) * n4, (2 + i) * n4 + n)));
     },
   };
+}
 
-  /** x's first n numbers into memory at float offset `at`. */
-  function put(x: Float, n: number, at: number): void {
-    heap.set(x.length === n ? x : x.subarray(0, n), at);
-  }
+/** A module and a view of its memory, renewed when the memory grows. */
+interface MemoryView {
+  readonly x: GemmExports;
+  heap: Float32Array;
+}
+
+const view = (x: GemmExports): MemoryView => ({ x, heap: new Float32Array(x.memory.buffer) });
+
+/** Room for `floats` floats in the memory (growing it detaches the old view); returns the current view. */
+function room(v: MemoryView, floats: number): Float32Array {
+  const memory = v.x.memory, bytes = floats * 4;
+  if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+  if (v.heap.buffer !== memory.buffer) v.heap = new Float32Array(memory.buffer);
+  return v.heap;
+}
+
+/** x's first n numbers into h at float offset `at` (a memcpy). */
+function put(h: Float32Array, x: Float, n: number, at: number): void {
+  h.set(x.length === n ? x : x.subarray(0, n), at);
 }
 
 /** n rounded up to a multiple of 4 (floats: 16 bytes, a SIMD vector). */

@@ -50,8 +50,9 @@ function specs(): Spec[] {
   const list: Spec[] = [];
   const add = (workload: string, name: string, command: string[], extra: Partial<Spec> = {}) => {
     // A W2 / W2b run takes milliseconds: one run is not enough for a JIT to settle (bpnet's first
-    // runs take 5–15× its warm time), so every fast contender there gets 5 uncounted runs.
-    const micro = (workload === 'W2' || workload === 'W2b') && extra.rounds === undefined ? { warmUps: 5 } : {};
+    // runs take 3–15× its warm time; it settles after about 30), so every fast contender there gets 30
+    // uncounted runs (BENCH_MICRO_WARMUPS to change it).
+    const micro = (workload === 'W2' || workload === 'W2b') && extra.rounds === undefined ? { warmUps: Number(process.env.BENCH_MICRO_WARMUPS ?? 30) } : {};
     if (only.includes(workload)) list.push({ workload, name, command, ...micro, ...extra });
   };
   // numpy twice: with OpenBLAS's default threads, and with one thread, which wins when other

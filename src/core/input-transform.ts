@@ -74,6 +74,11 @@ export function applyInputTransform(t: InputTransform, inputs: ArrayLike<number>
   return out;
 }
 
+/** `rows` × `cols` raw inputs as the network sees them: transformed by `t`, or the same array when there is none. */
+export function transformInputs<T extends ArrayLike<number>>(t: InputTransform | undefined, inputs: T, rows: number, cols: number): T | Float64Array {
+  return t ? applyInputTransform(t, inputs, rows, cols) : inputs;
+}
+
 /**
  * The dataset with transformed inputs (the same object when there is no transform). The result
  * holds plain numbers: a per-column transform of bytes is no longer one 256-value table.

@@ -6,7 +6,7 @@
 import { createTrace, forward } from './backprop.ts';
 import { predictedClass } from './dataset.ts';
 import { BpnetError, show } from './errors.ts';
-import { applyInputTransform } from './input-transform.ts';
+import { transformInputs } from './input-transform.ts';
 import { checkNetwork } from './network-checks.ts';
 import type { Network } from './network.ts';
 
@@ -32,7 +32,7 @@ export function predict(net: Network, inputs: ArrayLike<number>, rows: number): 
       throw new BpnetError(`expected a finite number (row ${Math.floor(i / cols)}, input ${i % cols}), got ${show(v)}`, `inputs[${i}]`);
     }
   }
-  const x = net.inputTransform ? applyInputTransform(net.inputTransform, inputs, rows, cols) : inputs;
+  const x = transformInputs(net.inputTransform, inputs, rows, cols);
   const trace = createTrace(net, Math.max(1, Math.min(CHUNK, rows)));
   const result: number[][] = [];
   for (let start = 0; start < rows; start += CHUNK) {

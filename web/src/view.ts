@@ -3,7 +3,7 @@
  * the neurons' pictures, the diagram (with the probe sample's activations) and the digit bars.
  * A pure function of what it is given; main.ts calls it once per animation frame at most.
  */
-import { applyInputTransform, createTrace, formatNumber as fmt, forward, type Dataset, type Network, type ScalarNames } from '../../src/index.ts';
+import { createTrace, transformInputs, formatNumber as fmt, forward, type Dataset, type Network, type ScalarNames } from '../../src/index.ts';
 import { DigitPad, renderBars } from './digit-pad.ts';
 import { featurizePoints, featureLabels, type FeatureName } from './features.ts';
 import { renderHeatmap, renderNeurons } from './heatmap.ts';
@@ -63,7 +63,7 @@ export function draw(s: ViewState): void {
   const drawn = net.inputSize === 784 ? s.pad.pixels() : null;
   const probe = drawn ?? (planar ? featurizePoints(s.view.test.inputs, 1, s.features) : s.view.test.inputs.subarray(0, net.inputSize));
   const trace = createTrace(net, 1);
-  trace.a[0]!.set(net.inputTransform ? applyInputTransform(net.inputTransform, probe, 1, net.inputSize) : probe);
+  trace.a[0]!.set(transformInputs(net.inputTransform, probe, 1, net.inputSize));
   const out = forward(net, trace);
   renderDiagram($('#diagram'), {
     sizes: [net.inputSize, ...net.layers.map((l) => l.units)], weights: net.layers.map((l) => l.weights),

@@ -6,8 +6,8 @@
  * within one chunk. The paced speeds train a fixed number of samples per second.
  */
 import {
-  applyInputTransform, BpnetError, buildSpec, createTrace, defaultLossFor, evaluate, forward, Network, networkFromJSON, networkToJSON,
-  selectKernel, Trainer, type Dataset, type ModelJSON, type Trace,
+  BpnetError, buildSpec, createTrace, defaultLossFor, evaluate, forward, Network, networkFromJSON, networkToJSON,
+  selectKernel, Trainer, transformInputs, type Dataset, type ModelJSON, type Trace,
 } from '../../src/index.ts';
 import { featureLabels, featurizePoints, type FeatureName } from './features.ts';
 import type { FromWorker, InitRequest, LiveTrainOptions, Metrics, Speed, ToWorker } from './protocol.ts';
@@ -145,7 +145,7 @@ async function start(m: InitRequest): Promise<Session & { trainView: Dataset; te
     const trace = createTrace(net, n * n);
     const x = featurizePoints(points, n * n, m.features);
     // A loaded model may normalise its inputs: the surface shows what it predicts for raw points.
-    trace.a[0]!.set(net.inputTransform ? applyInputTransform(net.inputTransform, x, n * n, net.inputSize) : x);
+    trace.a[0]!.set(transformInputs(net.inputTransform, x, n * n, net.inputSize));
     grid = { n, trace };
   }
   return {
